@@ -1,0 +1,317 @@
+//! The backup file: export, all-or-nothing import, and migration of older schemas.
+//!
+//! The same document is what the store keeps, so whatever the app stores round-trips.
+
+use crate::core::ledger::Ledger;
+use serde_json::{Map, Value};
+use std::collections::HashSet;
+use std::fmt;
+
+/// The `format` every backup carries.
+pub const FORMAT: &str = "overdue-backup";
+/// The newest schema this build reads and writes.
+pub const SCHEMA: u64 = 1;
+
+/// Why a backup (or the stored document) was refused. Nothing is changed when this happens.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ImportError {
+    /// Where the problem is, such as `invoices[2] (id "i3").amount`, or empty for the whole file.
+    pub location: String,
+    /// What is wrong.
+    pub message: String,
+    /// True when the file comes from a newer version of the app.
+    pub newer_schema: bool,
+}
+
+impl ImportError {
+    fn whole(message: impl Into<String>) -> ImportError {
+        ImportError {
+            location: String::new(),
+            message: message.into(),
+            newer_schema: false,
+        }
+    }
+
+    fn at(
+        collection: &str,
+        index: usize,
+        id: &str,
+        field: &str,
+        message: impl Into<String>,
+    ) -> ImportError {
+        ImportError {
+            location: format!("{collection}[{index}] (id \"{id}\").{field}"),
+            message: message.into(),
+            newer_schema: false,
+        }
+    }
+}
+
+impl fmt::Display for ImportError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.location.is_empty() {
+            f.write_str(&self.message)
+        } else {
+            write!(f, "{}: {}", self.location, self.message)
+        }
+    }
+}
+
+/// Writes the backup document, stamped with `exported_at` (an RFC 3339 time from the caller).
+pub fn export(ledger: &Ledger, exported_at: &str) -> String {
+    serde_json::to_string_pretty(&document(ledger, exported_at)).unwrap_or_default()
+}
+
+/// The backup document as a JSON value, with any extra top-level fields the caller adds.
+pub fn document(ledger: &Ledger, exported_at: &str) -> Value {
+    let mut root = Map::new();
+    root.insert("format".into(), FORMAT.into());
+    root.insert("schema".into(), SCHEMA.into());
+    root.insert("exported_at".into(), exported_at.into());
+    if let Ok(Value::Object(fields)) = serde_json::to_value(ledger) {
+        root.extend(fields);
+    }
+    Value::Object(root)
+}
+
+/// Reads a backup or stored document, migrating older schemas and validating everything.
+pub fn import(text: &str) -> Result<Ledger, ImportError> {
+    let value: Value = serde_json::from_str(text).map_err(|error| {
+        ImportError::whole(format!(
+            "the file is not valid JSON (line {}, column {}): {error}",
+            error.line(),
+            error.column()
+        ))
+    })?;
+    import_value(value)
+}
+
+/// Like [`import`], from an already parsed JSON value.
+pub fn import_value(value: Value) -> Result<Ledger, ImportError> {
+    let Value::Object(root) = value else {
+        return Err(ImportError::whole(
+            "the file is not an Overdue backup: expected a JSON object",
+        ));
+    };
+    match root.get("format") {
+        Some(Value::String(format)) if format == FORMAT => {}
+        Some(other) => {
+            return Err(ImportError {
+                location: "format".into(),
+                message: format!(
+                    "expected \"{FORMAT}\" but found {other}; this is not an Overdue backup"
+                ),
+                newer_schema: false,
+            })
+        }
+        None => {
+            return Err(ImportError::whole(format!(
+                "the file has no \"format\": \"{FORMAT}\" field; this is not an Overdue backup"
+            )))
+        }
+    }
+    let schema = root
+        .get("schema")
+        .and_then(Value::as_u64)
+        .ok_or_else(|| ImportError {
+            location: "schema".into(),
+            message: "a whole schema number is required".into(),
+            newer_schema: false,
+        })?;
+    if schema > SCHEMA {
+        return Err(ImportError {
+            location: "schema".into(),
+            message: format!(
+                "this backup uses schema {schema}, from a newer version of Overdue; this version reads up to schema {SCHEMA}"
+            ),
+            newer_schema: true,
+        });
+    }
+    let migrated = migrate(Value::Object(root), schema)?;
+    let ledger: Ledger = serde_path_to_error::deserialize(&migrated).map_err(|error| {
+        let path = error.path().to_string();
+        let message = error.inner().to_string();
+        ImportError {
+            location: name_record(&migrated, &path),
+            message,
+            newer_schema: false,
+        }
+    })?;
+    validate(&ledger)?;
+    Ok(ledger)
+}
+
+/// Brings a document of an older schema up to [`SCHEMA`], one version at a time.
+pub fn migrate(document: Value, from_schema: u64) -> Result<Value, ImportError> {
+    let mut document = document;
+    let mut schema = from_schema;
+    while schema < SCHEMA {
+        document = match schema {
+            0 => Err(ImportError::whole(
+                "schema 0 was never released; the file cannot be read",
+            ))?,
+            _ => document,
+        };
+        schema += 1;
+    }
+    if let Value::Object(root) = &mut document {
+        root.insert("schema".into(), SCHEMA.into());
+    }
+    Ok(document)
+}
+
+/// Turns a serde path such as `invoices[2].amount` into one naming the record's id too.
+fn name_record(document: &Value, path: &str) -> String {
+    let Some((head, rest)) = path.split_once('[') else {
+        return path.to_string();
+    };
+    let Some((index, field)) = rest.split_once(']') else {
+        return path.to_string();
+    };
+    let id = index
+        .parse::<usize>()
+        .ok()
+        .and_then(|i| document.get(head)?.get(i)?.get("id")?.as_str());
+    match id {
+        Some(id) => format!("{head}[{index}] (id \"{id}\"){field}"),
+        None => path.to_string(),
+    }
+}
+
+fn check_unique<'a>(
+    collection: &str,
+    ids: impl Iterator<Item = &'a str>,
+) -> Result<(), ImportError> {
+    let mut seen = HashSet::new();
+    for (index, id) in ids.enumerate() {
+        if id.trim().is_empty() {
+            return Err(ImportError::at(
+                collection,
+                index,
+                id,
+                "id",
+                "an id is required",
+            ));
+        }
+        if !seen.insert(id) {
+            return Err(ImportError::at(
+                collection,
+                index,
+                id,
+                "id",
+                format!("the id \"{id}\" is used twice"),
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// Checks the rules that span records: unique ids, links between records and per-record rules.
+pub fn validate(ledger: &Ledger) -> Result<(), ImportError> {
+    if ledger.business.name.trim().is_empty() {
+        return Err(ImportError {
+            location: "business.name".into(),
+            message: "the business name is required".into(),
+            newer_schema: false,
+        });
+    }
+    check_unique("clients", ledger.clients.iter().map(|c| c.id.as_str()))?;
+    check_unique("invoices", ledger.invoices.iter().map(|i| i.id.as_str()))?;
+    check_unique("payments", ledger.payments.iter().map(|p| p.id.as_str()))?;
+    check_unique(
+        "activities",
+        ledger.activities.iter().map(|a| a.id.as_str()),
+    )?;
+    let clients: HashSet<&str> = ledger.clients.iter().map(|c| c.id.as_str()).collect();
+    let invoices: HashSet<&str> = ledger.invoices.iter().map(|i| i.id.as_str()).collect();
+    for (index, client) in ledger.clients.iter().enumerate() {
+        client.validate().map_err(|e| {
+            ImportError::at(
+                "clients",
+                index,
+                &client.id,
+                e.field_name().unwrap_or("name"),
+                e.to_string(),
+            )
+        })?;
+    }
+    let mut numbers = HashSet::new();
+    for (index, invoice) in ledger.invoices.iter().enumerate() {
+        if !clients.contains(invoice.client_id.as_str()) {
+            return Err(ImportError::at(
+                "invoices",
+                index,
+                &invoice.id,
+                "client_id",
+                format!(
+                    "points at client \"{}\", which is not in the file",
+                    invoice.client_id
+                ),
+            ));
+        }
+        invoice.validate().map_err(|e| {
+            ImportError::at(
+                "invoices",
+                index,
+                &invoice.id,
+                e.field_name().unwrap_or("id"),
+                e.to_string(),
+            )
+        })?;
+        if !numbers.insert((
+            invoice.client_id.as_str(),
+            invoice.number.trim().to_lowercase(),
+        )) {
+            return Err(ImportError::at(
+                "invoices",
+                index,
+                &invoice.id,
+                "number",
+                format!(
+                    "client \"{}\" has two invoices numbered {}",
+                    invoice.client_id, invoice.number
+                ),
+            ));
+        }
+    }
+    for (index, payment) in ledger.payments.iter().enumerate() {
+        if !invoices.contains(payment.invoice_id.as_str()) {
+            return Err(ImportError::at(
+                "payments",
+                index,
+                &payment.id,
+                "invoice_id",
+                format!(
+                    "points at invoice \"{}\", which is not in the file",
+                    payment.invoice_id
+                ),
+            ));
+        }
+    }
+    for (index, activity) in ledger.activities.iter().enumerate() {
+        if !clients.contains(activity.client_id.as_str()) {
+            return Err(ImportError::at(
+                "activities",
+                index,
+                &activity.id,
+                "client_id",
+                format!(
+                    "points at client \"{}\", which is not in the file",
+                    activity.client_id
+                ),
+            ));
+        }
+        if let Some(invoice_id) = &activity.invoice_id {
+            if !invoices.contains(invoice_id.as_str()) {
+                return Err(ImportError::at(
+                    "activities",
+                    index,
+                    &activity.id,
+                    "invoice_id",
+                    format!("points at invoice \"{invoice_id}\", which is not in the file"),
+                ));
+            }
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,459 @@
+//! Form drafts: the text a person types, turned into validated records with field-named errors.
+//!
+//! Every draft round-trips: `from_record` fills the form for editing and `parse` checks it.
+
+use crate::core::currency::Currency;
+use crate::core::dates::parse_date;
+use crate::core::ledger::LedgerError;
+use crate::core::model::{Activity, Business, Client, InterestTerms, Invoice, Payment, RuleKind};
+use crate::core::money::{parse_amount, Amount};
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+
+fn field_error(field: &'static str, message: String) -> LedgerError {
+    LedgerError::Field { field, message }
+}
+
+fn date_field(field: &'static str, text: &str) -> Result<NaiveDate, LedgerError> {
+    parse_date(text).map_err(|message| field_error(field, message))
+}
+
+fn amount_field(field: &'static str, text: &str) -> Result<Amount, LedgerError> {
+    parse_amount(text)
+        .map(|value| Amount::new(value).unwrap_or_default())
+        .map_err(|message| field_error(field, message))
+}
+
+fn currency_field(field: &'static str, text: &str) -> Result<Currency, LedgerError> {
+    Currency::parse(text).map_err(|message| field_error(field, message))
+}
+
+/// A percentage per year typed by a person, such as `8` or `8.5`.
+fn rate_field(field: &'static str, text: &str) -> Result<Decimal, LedgerError> {
+    let rate: Decimal = text.trim().parse().map_err(|_| {
+        field_error(
+            field,
+            format!("\"{}\" is not a percentage; write it like 8.5", text.trim()),
+        )
+    })?;
+    if rate.is_sign_negative() || rate > Decimal::from(100) {
+        return Err(field_error(
+            field,
+            "the rate must be between 0 and 100 percent".into(),
+        ));
+    }
+    Ok(rate)
+}
+
+/// The client form.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ClientForm {
+    /// Empty for a new client.
+    pub id: String,
+    /// Name.
+    pub name: String,
+    /// Contact person.
+    pub contact: String,
+    /// E-mail.
+    pub email: String,
+    /// Postal address.
+    pub address: String,
+    /// Notes.
+    pub notes: String,
+    /// A consumer rather than a business.
+    pub consumer: bool,
+    /// Kept from the record: sample data stays sample data.
+    pub sample: bool,
+}
+
+impl ClientForm {
+    /// Fills the form from a stored client.
+    pub fn from_record(client: &Client) -> ClientForm {
+        ClientForm {
+            id: client.id.clone(),
+            name: client.name.clone(),
+            contact: client.contact.clone(),
+            email: client.email.clone(),
+            address: client.address.clone(),
+            notes: client.notes.clone(),
+            consumer: client.consumer,
+            sample: client.sample,
+        }
+    }
+
+    /// Checks the form and builds the client.
+    pub fn parse(&self) -> Result<Client, LedgerError> {
+        let email = self.email.trim();
+        if !email.is_empty() && !looks_like_email(email) {
+            return Err(field_error(
+                "email",
+                format!("\"{email}\" does not look like an e-mail address"),
+            ));
+        }
+        let client = Client {
+            id: self.id.clone(),
+            name: self.name.trim().to_string(),
+            contact: self.contact.trim().to_string(),
+            email: email.to_string(),
+            address: self.address.trim().to_string(),
+            notes: self.notes.trim().to_string(),
+            consumer: self.consumer,
+            sample: self.sample,
+        };
+        client.validate()?;
+        Ok(client)
+    }
+}
+
+fn looks_like_email(text: &str) -> bool {
+    text.split_once('@').is_some_and(|(user, domain)| {
+        !user.is_empty()
+            && domain.contains('.')
+            && !domain.starts_with('.')
+            && !domain.ends_with('.')
+    }) && !text.contains(char::is_whitespace)
+}
+
+/// The invoice form.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct InvoiceForm {
+    /// Empty for a new invoice.
+    pub id: String,
+    /// The client's id.
+    pub client_id: String,
+    /// Invoice number.
+    pub number: String,
+    /// Issue date, `YYYY-MM-DD`.
+    pub issue_date: String,
+    /// Due date, `YYYY-MM-DD`.
+    pub due_date: String,
+    /// Amount as typed.
+    pub amount: String,
+    /// Currency code.
+    pub currency: String,
+    /// Description.
+    pub description: String,
+    /// Disputed by the client.
+    pub disputed: bool,
+    /// Interest rule id, or empty for the business default.
+    pub interest_rule: String,
+    /// Contract rate in percent per year, for the contract rule.
+    pub annual_rate: String,
+    /// Flat late fee, for the contract rule.
+    pub flat_fee: String,
+    /// Kept from the record.
+    pub write_off: Option<crate::core::model::WriteOff>,
+}
+
+impl InvoiceForm {
+    /// A blank form for a client, issued today, due in 30 days, in the business currency.
+    pub fn new(client_id: &str, business: &Business, today: NaiveDate) -> InvoiceForm {
+        InvoiceForm {
+            client_id: client_id.to_string(),
+            issue_date: today.to_string(),
+            due_date: crate::core::dates::add_days(today, 30).to_string(),
+            currency: business.default_currency.code().to_string(),
+            ..InvoiceForm::default()
+        }
+    }
+
+    /// Fills the form from a stored invoice.
+    pub fn from_record(invoice: &Invoice) -> InvoiceForm {
+        let terms = invoice.interest.clone();
+        InvoiceForm {
+            id: invoice.id.clone(),
+            client_id: invoice.client_id.clone(),
+            number: invoice.number.clone(),
+            issue_date: invoice.issue_date.to_string(),
+            due_date: invoice.due_date.to_string(),
+            amount: invoice.amount.to_string(),
+            currency: invoice.currency.code().to_string(),
+            description: invoice.description.clone(),
+            disputed: invoice.disputed,
+            interest_rule: terms
+                .as_ref()
+                .map(|t| t.rule.id().to_string())
+                .unwrap_or_default(),
+            annual_rate: terms
+                .as_ref()
+                .and_then(|t| t.annual_rate)
+                .map(|r| r.to_string())
+                .unwrap_or_default(),
+            flat_fee: terms
+                .as_ref()
+                .and_then(|t| t.flat_fee)
+                .map(|f| f.to_string())
+                .unwrap_or_default(),
+            write_off: invoice.write_off.clone(),
+        }
+    }
+
+    /// Checks the form and builds the invoice.
+    pub fn parse(&self) -> Result<Invoice, LedgerError> {
+        if self.client_id.is_empty() {
+            return Err(field_error(
+                "client_id",
+                "choose the client this invoice was sent to".into(),
+            ));
+        }
+        let interest = match self.interest_rule.as_str() {
+            "" => None,
+            id => {
+                let rule = RuleKind::from_id(id).ok_or_else(|| {
+                    field_error("interest_rule", format!("\"{id}\" is not an interest rule"))
+                })?;
+                let mut terms = InterestTerms::rule(rule);
+                if rule == RuleKind::Contract {
+                    terms.annual_rate = Some(rate_field("annual_rate", &self.annual_rate)?);
+                    if !self.flat_fee.trim().is_empty() {
+                        terms.flat_fee = Some(amount_field("flat_fee", &self.flat_fee)?);
+                    }
+                }
+                Some(terms)
+            }
+        };
+        let invoice = Invoice {
+            id: self.id.clone(),
+            client_id: self.client_id.clone(),
+            number: self.number.trim().to_string(),
+            issue_date: date_field("issue_date", &self.issue_date)?,
+            due_date: date_field("due_date", &self.due_date)?,
+            amount: amount_field("amount", &self.amount)?,
+            currency: currency_field("currency", &self.currency)?,
+            description: self.description.trim().to_string(),
+            disputed: self.disputed,
+            interest,
+            write_off: self.write_off.clone(),
+        };
+        invoice.validate()?;
+        Ok(invoice)
+    }
+}
+
+/// The payment form.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct PaymentForm {
+    /// Empty for a new payment.
+    pub id: String,
+    /// The invoice paid.
+    pub invoice_id: String,
+    /// Date received, `YYYY-MM-DD`.
+    pub date: String,
+    /// Amount as typed.
+    pub amount: String,
+    /// How it was paid.
+    pub method: String,
+    /// Note.
+    pub note: String,
+}
+
+impl PaymentForm {
+    /// A blank form for an invoice, dated today.
+    pub fn new(invoice_id: &str, today: NaiveDate) -> PaymentForm {
+        PaymentForm {
+            invoice_id: invoice_id.to_string(),
+            date: today.to_string(),
+            method: "bank transfer".into(),
+            ..PaymentForm::default()
+        }
+    }
+
+    /// Fills the form from a stored payment.
+    pub fn from_record(payment: &Payment) -> PaymentForm {
+        PaymentForm {
+            id: payment.id.clone(),
+            invoice_id: payment.invoice_id.clone(),
+            date: payment.date.to_string(),
+            amount: payment.amount.to_string(),
+            method: payment.method.clone(),
+            note: payment.note.clone(),
+        }
+    }
+
+    /// Checks the form and builds the payment.
+    pub fn parse(&self) -> Result<Payment, LedgerError> {
+        Ok(Payment {
+            id: self.id.clone(),
+            invoice_id: self.invoice_id.clone(),
+            date: date_field("date", &self.date)?,
+            amount: amount_field("amount", &self.amount)?,
+            method: self.method.trim().to_string(),
+            note: self.note.trim().to_string(),
+        })
+    }
+}
+
+/// A timeline entry typed by a person: a note, a call or a promise to pay.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ActivityForm {
+    /// The client.
+    pub client_id: String,
+    /// The invoice concerned, or empty.
+    pub invoice_id: String,
+    /// Date, `YYYY-MM-DD`.
+    pub date: String,
+    /// One of the kinds in [`crate::core::model::activity_kind`].
+    pub kind: String,
+    /// What happened.
+    pub summary: String,
+}
+
+impl ActivityForm {
+    /// A blank note for a client, dated today.
+    pub fn new(client_id: &str, today: NaiveDate) -> ActivityForm {
+        ActivityForm {
+            client_id: client_id.to_string(),
+            date: today.to_string(),
+            kind: crate::core::model::activity_kind::NOTE.into(),
+            ..ActivityForm::default()
+        }
+    }
+
+    /// Checks the form and builds the activity (its id is assigned by the ledger).
+    pub fn parse(&self) -> Result<Activity, LedgerError> {
+        if self.summary.trim().is_empty() {
+            return Err(field_error("summary", "say in a line what happened".into()));
+        }
+        Ok(Activity {
+            id: String::new(),
+            client_id: self.client_id.clone(),
+            invoice_id: (!self.invoice_id.is_empty()).then(|| self.invoice_id.clone()),
+            date: date_field("date", &self.date)?,
+            kind: self.kind.clone(),
+            summary: self.summary.trim().to_string(),
+            step: None,
+            channel: None,
+        })
+    }
+}
+
+/// The business profile form.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct BusinessForm {
+    /// Trading name.
+    pub name: String,
+    /// E-mail.
+    pub email: String,
+    /// Postal address.
+    pub address: String,
+    /// Letter sign-off.
+    pub signature: String,
+    /// Default currency code.
+    pub default_currency: String,
+    /// Default interest rule id.
+    pub interest_rule: String,
+}
+
+impl BusinessForm {
+    /// Fills the form from the stored profile.
+    pub fn from_record(business: &Business) -> BusinessForm {
+        BusinessForm {
+            name: business.name.clone(),
+            email: business.email.clone(),
+            address: business.address.clone(),
+            signature: business.signature.clone(),
+            default_currency: business.default_currency.code().to_string(),
+            interest_rule: business.interest_rule.id().to_string(),
+        }
+    }
+
+    /// Checks the form and builds the profile.
+    pub fn parse(&self) -> Result<Business, LedgerError> {
+        if self.name.trim().is_empty() {
+            return Err(field_error("name", "the business name is required".into()));
+        }
+        let email = self.email.trim();
+        if !email.is_empty() && !looks_like_email(email) {
+            return Err(field_error(
+                "email",
+                format!("\"{email}\" does not look like an e-mail address"),
+            ));
+        }
+        Ok(Business {
+            name: self.name.trim().to_string(),
+            email: email.to_string(),
+            address: self.address.trim().to_string(),
+            signature: self.signature.trim().to_string(),
+            default_currency: currency_field("default_currency", &self.default_currency)?,
+            interest_rule: RuleKind::from_id(&self.interest_rule).ok_or_else(|| {
+                field_error(
+                    "interest_rule",
+                    format!("\"{}\" is not an interest rule", self.interest_rule),
+                )
+            })?,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn today() -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, 11, 23).unwrap()
+    }
+
+    #[test]
+    fn a_typed_invoice_becomes_a_record_with_grouped_amounts_accepted() {
+        let mut form = InvoiceForm::new("c1", &Business::default(), today());
+        form.number = " INV-7 ".into();
+        form.amount = "1,250.50".into();
+        let invoice = form.parse().unwrap();
+        assert_eq!(invoice.number, "INV-7");
+        assert_eq!(invoice.amount.to_string(), "1250.50");
+        assert_eq!(invoice.due_date.to_string(), "2026-12-23");
+        assert_eq!(InvoiceForm::from_record(&invoice).amount, "1250.50");
+    }
+
+    #[test]
+    fn each_bad_invoice_field_is_named() {
+        let valid = {
+            let mut form = InvoiceForm::new("c1", &Business::default(), today());
+            form.number = "1".into();
+            form.amount = "10".into();
+            form
+        };
+        let field_of = |edit: fn(&mut InvoiceForm)| {
+            let mut form = valid.clone();
+            edit(&mut form);
+            form.parse().unwrap_err().field_name()
+        };
+        assert_eq!(field_of(|f| f.number.clear()), Some("number"));
+        assert_eq!(field_of(|f| f.amount = "ten".into()), Some("amount"));
+        assert_eq!(field_of(|f| f.amount = "0".into()), Some("amount"));
+        assert_eq!(
+            field_of(|f| f.issue_date = "yesterday".into()),
+            Some("issue_date")
+        );
+        assert_eq!(
+            field_of(|f| f.due_date = "2026-01-01".into()),
+            Some("due_date")
+        );
+        assert_eq!(field_of(|f| f.currency = "ABC".into()), Some("currency"));
+        assert_eq!(
+            field_of(|f| {
+                f.interest_rule = "contract".into();
+                f.annual_rate = "lots".into()
+            }),
+            Some("annual_rate")
+        );
+    }
+
+    #[test]
+    fn client_email_is_checked_only_when_given() {
+        let mut form = ClientForm {
+            name: "Acme".into(),
+            ..ClientForm::default()
+        };
+        assert!(form.parse().is_ok());
+        form.email = "jo at acme".into();
+        assert_eq!(form.parse().unwrap_err().field_name(), Some("email"));
+    }
+
+    #[test]
+    fn payment_amount_must_be_an_amount() {
+        let mut form = PaymentForm::new("i1", today());
+        form.amount = "-3".into();
+        assert_eq!(form.parse().unwrap_err().field_name(), Some("amount"));
+    }
+}

@@ -1,0 +1,587 @@
+//! The ledger aggregate: every record, the operations on them and the balances they imply.
+
+use crate::core::currency::Currency;
+use crate::core::model::{
+    activity_kind, Activity, Business, Client, Invoice, Payment, Settings, WriteOff,
+};
+use crate::core::money::{format_money, Amount};
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::fmt;
+
+/// Where an invoice stands on a given day.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum InvoiceStatus {
+    /// Nothing paid yet.
+    Open,
+    /// Some but not all of it paid.
+    PartPaid,
+    /// Paid in full (perhaps with credit).
+    Paid,
+    /// The balance was written off.
+    WrittenOff,
+}
+
+impl InvoiceStatus {
+    /// A short word for people.
+    pub fn label(self) -> &'static str {
+        match self {
+            InvoiceStatus::Open => "Open",
+            InvoiceStatus::PartPaid => "Part-paid",
+            InvoiceStatus::Paid => "Paid",
+            InvoiceStatus::WrittenOff => "Written off",
+        }
+    }
+}
+
+/// One invoice's figures on a given day.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct InvoiceSummary {
+    /// Paid by the end of the day.
+    pub paid: Decimal,
+    /// Amount minus payments; negative when overpaid.
+    pub balance: Decimal,
+    /// Still owed (zero when paid or written off).
+    pub outstanding: Decimal,
+    /// Overpayment held as credit.
+    pub credit: Decimal,
+    /// Where it stands.
+    pub status: InvoiceStatus,
+    /// Days past the due date while something is outstanding; zero otherwise.
+    pub days_overdue: i64,
+}
+
+/// Why an operation on the ledger was refused.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum LedgerError {
+    /// A field holds a bad value; the message is written for the person who typed it.
+    Field {
+        /// The field's name, as in the backup format.
+        field: &'static str,
+        /// What is wrong.
+        message: String,
+    },
+    /// The record does not exist.
+    NotFound(String),
+    /// Deleting the client would also delete these records; ask first.
+    NeedsConfirmation {
+        /// Invoices that would go.
+        invoices: usize,
+        /// Payments that would go.
+        payments: usize,
+    },
+    /// The payment is more than the open balance; the user may confirm it as an overpayment.
+    Overpayment {
+        /// The open balance, formatted with its currency.
+        balance: String,
+    },
+}
+
+impl LedgerError {
+    fn field(field: &'static str, message: impl Into<String>) -> LedgerError {
+        LedgerError::Field {
+            field,
+            message: message.into(),
+        }
+    }
+
+    /// The field this error belongs next to, if any.
+    pub fn field_name(&self) -> Option<&'static str> {
+        match self {
+            LedgerError::Field { field, .. } => Some(field),
+            LedgerError::Overpayment { .. } => Some("amount"),
+            _ => None,
+        }
+    }
+}
+
+impl fmt::Display for LedgerError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            LedgerError::Field { message, .. } => f.write_str(message),
+            LedgerError::NotFound(what) => write!(f, "{what} was not found; it may have been deleted"),
+            LedgerError::NeedsConfirmation { invoices, payments } => write!(
+                f,
+                "this client has {invoices} invoice(s) and {payments} payment(s); deleting the client deletes them too"
+            ),
+            LedgerError::Overpayment { balance } => write!(
+                f,
+                "this is more than the open balance of {balance}; confirm it as an overpayment to record the excess as credit"
+            ),
+        }
+    }
+}
+
+/// Every record the user keeps, saved and exported as one document.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub struct Ledger {
+    /// The user's business profile.
+    pub business: Business,
+    /// Preferences.
+    #[serde(default)]
+    pub settings: Settings,
+    /// Clients.
+    #[serde(default)]
+    pub clients: Vec<Client>,
+    /// Invoices.
+    #[serde(default)]
+    pub invoices: Vec<Invoice>,
+    /// Payments.
+    #[serde(default)]
+    pub payments: Vec<Payment>,
+    /// The activity log.
+    #[serde(default)]
+    pub activities: Vec<Activity>,
+}
+
+/// A new id for a collection: the prefix and one more than the highest number already used.
+fn fresh_id<'a>(prefix: &str, existing: impl Iterator<Item = &'a str>) -> String {
+    let highest = existing
+        .filter_map(|id| id.strip_prefix(prefix)?.parse::<u64>().ok())
+        .max()
+        .unwrap_or(0);
+    format!("{prefix}{}", highest + 1)
+}
+
+fn required(field: &'static str, label: &str, value: &str) -> Result<(), LedgerError> {
+    if value.trim().is_empty() {
+        Err(LedgerError::field(field, format!("{label} is required")))
+    } else {
+        Ok(())
+    }
+}
+
+fn positive(field: &'static str, amount: Amount) -> Result<(), LedgerError> {
+    if amount.value().is_zero() {
+        Err(LedgerError::field(
+            field,
+            "the amount must be more than zero",
+        ))
+    } else {
+        Ok(())
+    }
+}
+
+fn normalised_number(number: &str) -> String {
+    number.trim().to_lowercase()
+}
+
+impl Client {
+    /// Checks the fields a person types: the name is required.
+    pub fn validate(&self) -> Result<(), LedgerError> {
+        required("name", "the client's name", &self.name)
+    }
+}
+
+impl Invoice {
+    /// Checks the invoice on its own: number, dates and amount.
+    pub fn validate(&self) -> Result<(), LedgerError> {
+        required("number", "the invoice number", &self.number)?;
+        if self.due_date < self.issue_date {
+            return Err(LedgerError::field(
+                "due_date",
+                format!(
+                    "the due date ({}) cannot be before the issue date ({})",
+                    self.due_date, self.issue_date
+                ),
+            ));
+        }
+        positive("amount", self.amount)
+    }
+}
+
+impl Ledger {
+    /// A ledger with this business profile and nothing else.
+    pub fn new(business: Business) -> Ledger {
+        Ledger {
+            business,
+            ..Ledger::default()
+        }
+    }
+
+    /// The client with this id.
+    pub fn client(&self, id: &str) -> Option<&Client> {
+        self.clients.iter().find(|client| client.id == id)
+    }
+
+    /// The invoice with this id.
+    pub fn invoice(&self, id: &str) -> Option<&Invoice> {
+        self.invoices.iter().find(|invoice| invoice.id == id)
+    }
+
+    /// The payment with this id.
+    pub fn payment(&self, id: &str) -> Option<&Payment> {
+        self.payments.iter().find(|payment| payment.id == id)
+    }
+
+    /// A client's invoices, oldest first.
+    pub fn invoices_of<'a>(&'a self, client_id: &'a str) -> impl Iterator<Item = &'a Invoice> + 'a {
+        self.invoices
+            .iter()
+            .filter(move |invoice| invoice.client_id == client_id)
+    }
+
+    /// An invoice's payments, in date order.
+    pub fn payments_of(&self, invoice_id: &str) -> Vec<&Payment> {
+        let mut payments: Vec<&Payment> = self
+            .payments
+            .iter()
+            .filter(|payment| payment.invoice_id == invoice_id)
+            .collect();
+        payments.sort_by_key(|payment| payment.date);
+        payments
+    }
+
+    /// A client's timeline, newest first.
+    pub fn activities_of(&self, client_id: &str) -> Vec<&Activity> {
+        let mut activities: Vec<&Activity> = self
+            .activities
+            .iter()
+            .filter(|activity| activity.client_id == client_id)
+            .collect();
+        activities.sort_by(|a, b| b.date.cmp(&a.date).then_with(|| b.id.cmp(&a.id)));
+        activities
+    }
+
+    /// The amount paid against an invoice by the end of `as_of`.
+    pub fn paid(&self, invoice_id: &str, as_of: NaiveDate) -> Decimal {
+        self.payments
+            .iter()
+            .filter(|payment| payment.invoice_id == invoice_id && payment.date <= as_of)
+            .map(|payment| payment.amount.value())
+            .sum()
+    }
+
+    /// Amount minus payments dated on or before `as_of`; negative when overpaid (credit).
+    pub fn balance(&self, invoice: &Invoice, as_of: NaiveDate) -> Decimal {
+        invoice.amount.value() - self.paid(&invoice.id, as_of)
+    }
+
+    /// What is still owed on `as_of`: zero once paid in full or written off.
+    pub fn outstanding(&self, invoice: &Invoice, as_of: NaiveDate) -> Decimal {
+        outstanding_given_paid(invoice, self.paid(&invoice.id, as_of), as_of)
+    }
+
+    /// Where the invoice stands on `as_of`.
+    pub fn status(&self, invoice: &Invoice, as_of: NaiveDate) -> InvoiceStatus {
+        if invoice.write_off.as_ref().is_some_and(|w| w.date <= as_of) {
+            return InvoiceStatus::WrittenOff;
+        }
+        let paid = self.paid(&invoice.id, as_of);
+        if paid >= invoice.amount.value() {
+            InvoiceStatus::Paid
+        } else if paid > Decimal::ZERO {
+            InvoiceStatus::PartPaid
+        } else {
+            InvoiceStatus::Open
+        }
+    }
+
+    /// Payments received beyond the invoice amount, shown as credit.
+    pub fn credit(&self, invoice: &Invoice, as_of: NaiveDate) -> Decimal {
+        (-self.balance(invoice, as_of)).max(Decimal::ZERO)
+    }
+
+    /// An invoice's paid, balance, outstanding, credit, status and days overdue on `as_of`.
+    pub fn summary(&self, invoice: &Invoice, as_of: NaiveDate) -> InvoiceSummary {
+        let paid = self.paid(&invoice.id, as_of);
+        let outstanding = outstanding_given_paid(invoice, paid, as_of);
+        let days_overdue = if outstanding > Decimal::ZERO {
+            (as_of - invoice.due_date).num_days().max(0)
+        } else {
+            0
+        };
+        InvoiceSummary {
+            paid,
+            balance: invoice.amount.value() - paid,
+            outstanding,
+            credit: (paid - invoice.amount.value()).max(Decimal::ZERO),
+            status: self.status(invoice, as_of),
+            days_overdue,
+        }
+    }
+
+    /// What a client owes on `as_of`, per currency (currencies are never added together).
+    pub fn outstanding_by_currency(
+        &self,
+        client_id: &str,
+        as_of: NaiveDate,
+    ) -> BTreeMap<Currency, Decimal> {
+        let mut totals = BTreeMap::new();
+        for invoice in self.invoices_of(client_id) {
+            let owed = self.outstanding(invoice, as_of);
+            if owed > Decimal::ZERO {
+                *totals
+                    .entry(invoice.currency.clone())
+                    .or_insert(Decimal::ZERO) += owed;
+            }
+        }
+        totals
+    }
+
+    /// Adds a client (when its id is empty) or replaces the one with the same id.
+    pub fn save_client(&mut self, mut client: Client) -> Result<String, LedgerError> {
+        client.validate()?;
+        client.name = client.name.trim().to_string();
+        if client.id.is_empty() {
+            client.id = fresh_id("c", self.clients.iter().map(|c| c.id.as_str()));
+            let id = client.id.clone();
+            self.clients.push(client);
+            return Ok(id);
+        }
+        let slot = self
+            .clients
+            .iter_mut()
+            .find(|existing| existing.id == client.id)
+            .ok_or_else(|| LedgerError::NotFound(format!("client {}", client.id)))?;
+        let id = client.id.clone();
+        *slot = client;
+        Ok(id)
+    }
+
+    /// Deletes a client. With invoices, `confirmed` must be true; they go with it.
+    pub fn delete_client(&mut self, id: &str, confirmed: bool) -> Result<(), LedgerError> {
+        if self.client(id).is_none() {
+            return Err(LedgerError::NotFound(format!("client {id}")));
+        }
+        let invoice_ids: HashSet<String> = self.invoices_of(id).map(|i| i.id.clone()).collect();
+        let payments = self
+            .payments
+            .iter()
+            .filter(|p| invoice_ids.contains(&p.invoice_id))
+            .count();
+        if !invoice_ids.is_empty() && !confirmed {
+            return Err(LedgerError::NeedsConfirmation {
+                invoices: invoice_ids.len(),
+                payments,
+            });
+        }
+        self.clients.retain(|client| client.id != id);
+        self.invoices.retain(|invoice| invoice.client_id != id);
+        self.payments
+            .retain(|payment| !invoice_ids.contains(&payment.invoice_id));
+        self.activities.retain(|activity| activity.client_id != id);
+        Ok(())
+    }
+
+    /// Adds an invoice (when its id is empty) or replaces the one with the same id.
+    pub fn save_invoice(&mut self, mut invoice: Invoice) -> Result<String, LedgerError> {
+        invoice.validate()?;
+        invoice.number = invoice.number.trim().to_string();
+        if self.client(&invoice.client_id).is_none() {
+            return Err(LedgerError::field(
+                "client_id",
+                "choose the client this invoice was sent to",
+            ));
+        }
+        let number = normalised_number(&invoice.number);
+        if self
+            .invoices_of(&invoice.client_id)
+            .any(|other| other.id != invoice.id && normalised_number(&other.number) == number)
+        {
+            return Err(LedgerError::field(
+                "number",
+                format!(
+                    "this client already has an invoice numbered {}",
+                    invoice.number
+                ),
+            ));
+        }
+        if invoice.id.is_empty() {
+            invoice.id = fresh_id("i", self.invoices.iter().map(|i| i.id.as_str()));
+            let id = invoice.id.clone();
+            self.invoices.push(invoice);
+            return Ok(id);
+        }
+        let slot = self
+            .invoices
+            .iter_mut()
+            .find(|existing| existing.id == invoice.id)
+            .ok_or_else(|| LedgerError::NotFound(format!("invoice {}", invoice.id)))?;
+        let id = invoice.id.clone();
+        *slot = invoice;
+        Ok(id)
+    }
+
+    /// Deletes an invoice with its payments and the activities about it.
+    pub fn delete_invoice(&mut self, id: &str) -> Result<(), LedgerError> {
+        if self.invoice(id).is_none() {
+            return Err(LedgerError::NotFound(format!("invoice {id}")));
+        }
+        self.invoices.retain(|invoice| invoice.id != id);
+        self.payments.retain(|payment| payment.invoice_id != id);
+        self.activities
+            .retain(|activity| activity.invoice_id.as_deref() != Some(id));
+        Ok(())
+    }
+
+    /// Adds a payment (when its id is empty) or replaces the one with the same id.
+    ///
+    /// A payment larger than the open balance is refused unless `overpayment_confirmed`.
+    pub fn save_payment(
+        &mut self,
+        mut payment: Payment,
+        overpayment_confirmed: bool,
+    ) -> Result<String, LedgerError> {
+        positive("amount", payment.amount)?;
+        let invoice = self
+            .invoice(&payment.invoice_id)
+            .ok_or_else(|| LedgerError::NotFound(format!("invoice {}", payment.invoice_id)))?;
+        if payment.date < invoice.issue_date {
+            return Err(LedgerError::field(
+                "date",
+                format!(
+                    "the payment date cannot be before the invoice was issued ({})",
+                    invoice.issue_date
+                ),
+            ));
+        }
+        let paid_by_others: Decimal = self
+            .payments
+            .iter()
+            .filter(|p| p.invoice_id == payment.invoice_id && p.id != payment.id)
+            .map(|p| p.amount.value())
+            .sum();
+        let open = invoice.amount.value() - paid_by_others;
+        if payment.amount.value() > open && !overpayment_confirmed {
+            return Err(LedgerError::Overpayment {
+                balance: format_money(open.max(Decimal::ZERO), &invoice.currency),
+            });
+        }
+        if payment.id.is_empty() {
+            payment.id = fresh_id("p", self.payments.iter().map(|p| p.id.as_str()));
+            let id = payment.id.clone();
+            self.payments.push(payment);
+            return Ok(id);
+        }
+        let slot = self
+            .payments
+            .iter_mut()
+            .find(|existing| existing.id == payment.id)
+            .ok_or_else(|| LedgerError::NotFound(format!("payment {}", payment.id)))?;
+        let id = payment.id.clone();
+        *slot = payment;
+        Ok(id)
+    }
+
+    /// Deletes a payment.
+    pub fn delete_payment(&mut self, id: &str) -> Result<(), LedgerError> {
+        let before = self.payments.len();
+        self.payments.retain(|payment| payment.id != id);
+        if self.payments.len() == before {
+            return Err(LedgerError::NotFound(format!("payment {id}")));
+        }
+        Ok(())
+    }
+
+    /// Writes off an invoice's remaining balance and logs it on the client's timeline.
+    pub fn write_off(
+        &mut self,
+        invoice_id: &str,
+        date: NaiveDate,
+        reason: &str,
+    ) -> Result<(), LedgerError> {
+        required("reason", "a reason for the write-off", reason)?;
+        let invoice = self
+            .invoice(invoice_id)
+            .ok_or_else(|| LedgerError::NotFound(format!("invoice {invoice_id}")))?;
+        let balance = format_money(self.balance(invoice, date), &invoice.currency);
+        let summary = format!(
+            "Invoice {} written off ({balance}): {}",
+            invoice.number,
+            reason.trim()
+        );
+        let client_id = invoice.client_id.clone();
+        if let Some(invoice) = self.invoices.iter_mut().find(|i| i.id == invoice_id) {
+            invoice.write_off = Some(WriteOff {
+                date,
+                reason: reason.trim().to_string(),
+            });
+        }
+        self.add_activity(Activity {
+            id: String::new(),
+            client_id,
+            invoice_id: Some(invoice_id.to_string()),
+            date,
+            kind: activity_kind::WRITE_OFF.into(),
+            summary,
+            step: None,
+            channel: None,
+        })
+        .map(|_| ())
+    }
+
+    /// Reopens a written-off invoice.
+    pub fn undo_write_off(&mut self, invoice_id: &str) -> Result<(), LedgerError> {
+        let invoice = self
+            .invoices
+            .iter_mut()
+            .find(|i| i.id == invoice_id)
+            .ok_or_else(|| LedgerError::NotFound(format!("invoice {invoice_id}")))?;
+        invoice.write_off = None;
+        Ok(())
+    }
+
+    /// Adds an activity to a client's timeline.
+    pub fn add_activity(&mut self, mut activity: Activity) -> Result<String, LedgerError> {
+        required("summary", "a summary", &activity.summary)?;
+        if self.client(&activity.client_id).is_none() {
+            return Err(LedgerError::NotFound(format!(
+                "client {}",
+                activity.client_id
+            )));
+        }
+        activity.id = fresh_id("a", self.activities.iter().map(|a| a.id.as_str()));
+        let id = activity.id.clone();
+        self.activities.push(activity);
+        Ok(id)
+    }
+
+    /// Deletes an activity.
+    pub fn delete_activity(&mut self, id: &str) -> Result<(), LedgerError> {
+        let before = self.activities.len();
+        self.activities.retain(|activity| activity.id != id);
+        if self.activities.len() == before {
+            return Err(LedgerError::NotFound(format!("activity {id}")));
+        }
+        Ok(())
+    }
+
+    /// Sums each invoice's payments dated on or before `as_of`, in one pass.
+    pub fn paid_by_invoice(&self, as_of: NaiveDate) -> HashMap<&str, Decimal> {
+        let mut paid: HashMap<&str, Decimal> = HashMap::with_capacity(self.invoices.len());
+        for payment in self.payments.iter().filter(|p| p.date <= as_of) {
+            *paid.entry(payment.invoice_id.as_str()).or_default() += payment.amount.value();
+        }
+        paid
+    }
+
+    /// Removes every record marked as sample data.
+    pub fn remove_sample(&mut self) {
+        let sample_ids: Vec<String> = self
+            .clients
+            .iter()
+            .filter(|client| client.sample)
+            .map(|client| client.id.clone())
+            .collect();
+        for id in sample_ids {
+            // Sample clients exist, so deleting with confirmation cannot fail.
+            let _ = self.delete_client(&id, true);
+        }
+    }
+
+    /// True when some records are sample data.
+    pub fn has_sample(&self) -> bool {
+        self.clients.iter().any(|client| client.sample)
+    }
+}
+
+/// What is still owed on `as_of`, given what was paid by then.
+pub fn outstanding_given_paid(invoice: &Invoice, paid: Decimal, as_of: NaiveDate) -> Decimal {
+    if invoice.write_off.as_ref().is_some_and(|w| w.date <= as_of) {
+        return Decimal::ZERO;
+    }
+    (invoice.amount.value() - paid).max(Decimal::ZERO)
+}

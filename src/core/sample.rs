@@ -1,0 +1,209 @@
+//! Sample data: a small design studio's clients and invoices, to explore the app with.
+//!
+//! The data is generated relative to `today`, so every aging bucket has something in it,
+//! and it is deterministic: the same day always gives the same records.
+
+use crate::core::currency::Currency;
+use crate::core::dates::add_days;
+use crate::core::ledger::Ledger;
+use crate::core::model::{
+    activity_kind, Activity, Client, InterestTerms, Invoice, Payment, RuleKind,
+};
+use crate::core::money::Amount;
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+
+/// (name, contact, e-mail, address, currency, consumer)
+const CLIENTS: [(&str, &str, &str, &str, &str, bool); 8] = [
+    (
+        "Acme Widgets Ltd",
+        "Jo Bloggs",
+        "jo@acme-widgets.example.com",
+        "2 Low Road\nLeeds LS1 4AP",
+        "GBP",
+        false,
+    ),
+    (
+        "Brightwater Cafés",
+        "Priya Shah",
+        "accounts@brightwater.example.com",
+        "18 Quay Street\nBristol BS1 4DH",
+        "GBP",
+        false,
+    ),
+    (
+        "Northwind Architects",
+        "Tom Reyes",
+        "tom@northwind.example.com",
+        "5 Mill Lane\nManchester M2 3HF",
+        "GBP",
+        false,
+    ),
+    (
+        "Harbour & Pike LLP",
+        "Emma Pike",
+        "billing@harbourpike.example.com",
+        "40 Chancery Lane\nLondon WC2A 1JA",
+        "GBP",
+        false,
+    ),
+    (
+        "Kestrel Bikes GmbH",
+        "Lena Vogt",
+        "buchhaltung@kestrel.example.com",
+        "Torstraße 12\n10119 Berlin\nGermany",
+        "EUR",
+        false,
+    ),
+    (
+        "Maison Lumière SARL",
+        "Claire Dubois",
+        "compta@maison-lumiere.example.com",
+        "7 rue des Arts\n69001 Lyon\nFrance",
+        "EUR",
+        false,
+    ),
+    (
+        "Studio Verde BV",
+        "Daan de Vries",
+        "finance@studioverde.example.com",
+        "Keizersgracht 100\n1015 CV Amsterdam\nNetherlands",
+        "EUR",
+        false,
+    ),
+    (
+        "Sam Carter",
+        "",
+        "sam.carter@example.com",
+        "9 Elm Close\nYork YO1 7HH",
+        "GBP",
+        true,
+    ),
+];
+
+const WORK: [&str; 8] = [
+    "Brand identity refresh",
+    "Website design sprint",
+    "Monthly retainer",
+    "Product photography",
+    "Packaging design",
+    "Illustration set",
+    "UX audit",
+    "Print catalogue layout",
+];
+
+/// Adds the sample business's clients, invoices, payments and activities to `ledger`.
+///
+/// Every sample client is marked `sample`, so [`Ledger::remove_sample`] removes it all again.
+/// Ids are assigned by the ledger and never clash with records already there.
+pub fn add_sample(ledger: &mut Ledger, today: NaiveDate) {
+    // Days before today each invoice was issued: five per client, spread over nine months.
+    const ISSUED_AGO: [i64; 40] = [
+        270, 200, 130, 60, 10, 255, 180, 105, 45, 5, 240, 160, 95, 40, 12, 225, 150, 85, 33, 3,
+        210, 140, 75, 28, 8, 195, 125, 70, 20, 2, 185, 115, 65, 25, 14, 170, 100, 55, 18, 6,
+    ];
+    const AMOUNTS: [i64; 8] = [
+        120_000, 45_000, 250_000, 87_500, 1_350_000, 64_000, 310_000, 99_900,
+    ];
+    let mut step = 0usize;
+    for (client_index, (name, contact, email, address, currency, consumer)) in
+        CLIENTS.iter().enumerate()
+    {
+        let client_id = ledger
+            .save_client(Client {
+                id: String::new(),
+                name: (*name).into(),
+                contact: (*contact).into(),
+                email: (*email).into(),
+                address: (*address).into(),
+                notes: if *consumer {
+                    "Private customer: statutory B2B interest does not apply.".into()
+                } else {
+                    String::new()
+                },
+                consumer: *consumer,
+                sample: true,
+            })
+            .unwrap_or_default();
+        let currency = Currency::parse(currency).unwrap_or_default();
+        let rule = match (currency.code(), consumer) {
+            (_, true) => RuleKind::None,
+            ("GBP", _) => RuleKind::UkLatePayment,
+            _ if client_index == 4 => RuleKind::De,
+            _ if client_index == 5 => RuleKind::Fr,
+            _ => RuleKind::EuDirective,
+        };
+        for number in 0..5 {
+            let position = client_index * 5 + number;
+            let issued = add_days(today, -ISSUED_AGO[position]);
+            let terms = if position % 3 == 0 { 14 } else { 30 };
+            let cents = AMOUNTS[(position * 3 + client_index) % AMOUNTS.len()];
+            let amount = Amount::new(Decimal::new(cents, 2)).unwrap_or_default();
+            let invoice_id = ledger
+                .save_invoice(Invoice {
+                    id: String::new(),
+                    client_id: client_id.clone(),
+                    number: format!("INV-{:03}", 101 + position),
+                    issue_date: issued,
+                    due_date: add_days(issued, terms),
+                    amount,
+                    currency: currency.clone(),
+                    description: WORK[(position + client_index) % WORK.len()].into(),
+                    disputed: position == 12,
+                    interest: Some(InterestTerms::rule(rule)),
+                    write_off: None,
+                })
+                .unwrap_or_default();
+            // The oldest invoices are mostly settled; some newer ones are part-paid.
+            let payment = match position % 5 {
+                0 if position % 2 == 0 => Some((amount.value(), 20)),
+                1 if position % 3 == 0 => Some((amount.value(), 35)),
+                2 => Some(((amount.value() / Decimal::from(4)).round_dp(2), 25)),
+                _ => None,
+            };
+            if let Some((paid, after)) = payment {
+                let date = add_days(issued, after).min(today);
+                let _ = ledger.save_payment(
+                    Payment {
+                        id: String::new(),
+                        invoice_id: invoice_id.clone(),
+                        date,
+                        amount: Amount::new(paid).unwrap_or_default(),
+                        method: "bank transfer".into(),
+                        note: String::new(),
+                    },
+                    false,
+                );
+            }
+            step += 1;
+            if step.is_multiple_of(4) && ISSUED_AGO[position] > 60 {
+                let sent = add_days(issued, terms + 3);
+                let _ = ledger.add_activity(Activity {
+                    id: String::new(),
+                    client_id: client_id.clone(),
+                    invoice_id: Some(invoice_id.clone()),
+                    date: sent,
+                    kind: activity_kind::LETTER.into(),
+                    summary: format!(
+                        "Overdue reminder for INV-{:03} sent by e-mail",
+                        101 + position
+                    ),
+                    step: Some("reminder-overdue".into()),
+                    channel: Some("email".into()),
+                });
+            }
+            if position == 17 {
+                let _ = ledger.add_activity(Activity {
+                    id: String::new(),
+                    client_id: client_id.clone(),
+                    invoice_id: Some(invoice_id.clone()),
+                    date: add_days(today, -20),
+                    kind: activity_kind::PROMISE.into(),
+                    summary: "Promised on the phone to pay within a week".into(),
+                    step: None,
+                    channel: Some("phone".into()),
+                });
+            }
+        }
+    }
+}

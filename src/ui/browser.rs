@@ -1,0 +1,64 @@
+//! Small bridges to the browser: today's date, the clock for stamps, downloads and file reads.
+
+use crate::core::dates::from_ymd;
+use chrono::NaiveDate;
+use wasm_bindgen::{JsCast, JsValue};
+
+/// Today's date in the user's time zone.
+pub fn today() -> NaiveDate {
+    let now = js_sys::Date::new_0();
+    from_ymd(
+        now.get_full_year() as i32,
+        now.get_month() + 1,
+        now.get_date(),
+    )
+    .unwrap_or_default()
+}
+
+/// The current time as RFC 3339 in UTC, for backup and save stamps.
+pub fn now_stamp() -> String {
+    let iso = String::from(js_sys::Date::new_0().to_iso_string());
+    // `2026-11-22T10:00:00.000Z` → `2026-11-22T10:00:00Z`
+    match iso.split_once('.') {
+        Some((seconds, _)) => format!("{seconds}Z"),
+        None => iso,
+    }
+}
+
+/// Offers `contents` to the user as a file download.
+pub fn download(file_name: &str, mime: &str, contents: &str) -> Result<(), String> {
+    let fail = |error: JsValue| format!("the download could not start ({error:?})");
+    let parts = js_sys::Array::of1(&JsValue::from_str(contents));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).map_err(fail)?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(fail)?;
+    let document = web_sys::window()
+        .and_then(|w| w.document())
+        .ok_or("no document")?;
+    let anchor: web_sys::HtmlAnchorElement =
+        document.create_element("a").map_err(fail)?.unchecked_into();
+    anchor.set_href(&url);
+    anchor.set_download(file_name);
+    anchor.click();
+    let _ = web_sys::Url::revoke_object_url(&url);
+    Ok(())
+}
+
+/// Reads the first file chosen in a file input as text.
+pub async fn read_chosen_file(input: &web_sys::HtmlInputElement) -> Result<Option<String>, String> {
+    let Some(file) = input.files().and_then(|files| files.get(0)) else {
+        return Ok(None);
+    };
+    let text = wasm_bindgen_futures::JsFuture::from(file.text())
+        .await
+        .map_err(|error| format!("the file could not be read ({error:?})"))?;
+    Ok(text.as_string())
+}
+
+/// Asks the user to confirm with the browser's dialog.
+pub fn confirm(message: &str) -> bool {
+    web_sys::window()
+        .and_then(|w| w.confirm_with_message(message).ok())
+        .unwrap_or(false)
+}

@@ -1,0 +1,7 @@
+//! Reusable widgets: form fields, money, status badges and notices.
+
+mod fields;
+mod notices;
+
+pub use fields::{Checkbox, FormErrors, Input, Picker, TextArea};
+pub use notices::{EmptyState, SaveBanner, StatusBadge};

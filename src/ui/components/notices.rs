@@ -1,0 +1,44 @@
+//! Notices: the save banner, empty states and status badges.
+
+use crate::core::ledger::InvoiceStatus;
+use crate::ui::state::use_app;
+use leptos::prelude::*;
+
+/// Shows why the last save failed, or why the stored data cannot be read.
+#[component]
+pub fn SaveBanner() -> impl IntoView {
+    let app = use_app();
+    view! {
+        <Show when=move || app.load_error.get().is_some() || app.save_error.get().is_some()>
+            <div class="banner danger" role="alert" data-testid="save-error">
+                <strong>"Your data is not safe yet. "</strong>
+                {move || app.save_error.get().or_else(|| app.load_error.get())}
+                " "
+                <a href="/data">"Go to Data to export a backup."</a>
+            </div>
+        </Show>
+    }
+}
+
+/// What to do when a list is empty.
+#[component]
+pub fn EmptyState(title: &'static str, children: Children) -> impl IntoView {
+    view! {
+        <div class="empty">
+            <h2>{title}</h2>
+            {children()}
+        </div>
+    }
+}
+
+/// An invoice's status as a coloured badge.
+#[component]
+pub fn StatusBadge(status: InvoiceStatus) -> impl IntoView {
+    let class = match status {
+        InvoiceStatus::Open => "badge open",
+        InvoiceStatus::PartPaid => "badge part",
+        InvoiceStatus::Paid => "badge paid",
+        InvoiceStatus::WrittenOff => "badge off",
+    };
+    view! { <span class=class>{status.label()}</span> }
+}

@@ -1,0 +1,162 @@
+//! Editors shared by several pages: the client form and the invoice form.
+
+use crate::core::currency::Currency;
+use crate::core::forms::{ClientForm, InvoiceForm};
+use crate::core::ledger::LedgerError;
+use crate::core::model::RuleKind;
+use crate::ui::components::{Checkbox, FormErrors, Input, Picker, TextArea};
+use crate::ui::state::use_app;
+use leptos::prelude::*;
+
+/// Creates or edits a client; `on_saved` receives the id.
+#[component]
+pub fn ClientEditor(
+    initial: ClientForm,
+    #[prop(into)] submit_label: String,
+    on_saved: impl Fn(String) + Send + Sync + 'static,
+    #[prop(optional, into)] on_cancel: Option<Callback<()>>,
+) -> impl IntoView {
+    let app = use_app();
+    let form = RwSignal::new(initial.clone());
+    let error = RwSignal::new(None::<LedgerError>);
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let outcome = form
+            .get_untracked()
+            .parse()
+            .and_then(|client| app.commit(|ledger| ledger.save_client(client)));
+        match outcome {
+            Ok(id) => {
+                error.set(None);
+                if initial.id.is_empty() {
+                    form.set(ClientForm::default());
+                }
+                on_saved(id);
+            }
+            Err(e) => error.set(Some(e)),
+        }
+    };
+    view! {
+        <form class="card form" on:submit=submit novalidate>
+            <div class="grid2">
+                <Input form error form_id="client" field="name" label="Name" required=true
+                    get=|f: &ClientForm| f.name.clone() set=|f, v| f.name = v />
+                <Input form error form_id="client" field="contact" label="Contact person"
+                    get=|f: &ClientForm| f.contact.clone() set=|f, v| f.contact = v />
+                <Input form error form_id="client" field="email" label="E-mail" kind="email"
+                    get=|f: &ClientForm| f.email.clone() set=|f, v| f.email = v />
+            </div>
+            <TextArea form form_id="client" field="address" label="Postal address"
+                get=|f: &ClientForm| f.address.clone() set=|f, v| f.address = v />
+            <TextArea form form_id="client" field="notes" label="Notes"
+                get=|f: &ClientForm| f.notes.clone() set=|f, v| f.notes = v />
+            <Checkbox form form_id="client" field="consumer" label="This client is a consumer, not a business"
+                hint="Business-to-business late-payment interest (UK, EU, DE, FR) does not apply to consumers."
+                get=|f: &ClientForm| f.consumer set=|f, v| f.consumer = v />
+            <FormErrors error />
+            <div class="actions">
+                <button type="submit" class="primary">{submit_label}</button>
+                {on_cancel.map(|cancel| view! {
+                    <button type="button" on:click=move |_| cancel.run(())>"Cancel"</button>
+                })}
+            </div>
+        </form>
+    }
+}
+
+/// Creates or edits an invoice; `on_saved` receives the id.
+#[component]
+pub fn InvoiceEditor(
+    initial: InvoiceForm,
+    #[prop(into)] submit_label: String,
+    /// Show the client picker (false when the client is fixed by the page).
+    #[prop(optional)]
+    choose_client: bool,
+    on_saved: impl Fn(String) + Send + Sync + 'static,
+    #[prop(optional, into)] on_cancel: Option<Callback<()>>,
+) -> impl IntoView {
+    let app = use_app();
+    let form = RwSignal::new(initial.clone());
+    let error = RwSignal::new(None::<LedgerError>);
+    let clients = Signal::derive(move || {
+        let mut options = vec![(String::new(), "Choose a client…".to_string())];
+        app.ledger
+            .with(|l| options.extend(l.clients.iter().map(|c| (c.id.clone(), c.name.clone()))));
+        options
+    });
+    let rules = Signal::derive(move || {
+        let default = app.ledger.with(|l| l.business.interest_rule.label());
+        let mut options = vec![(String::new(), format!("Business default ({default})"))];
+        options.extend(
+            RuleKind::ALL
+                .iter()
+                .map(|r| (r.id().to_string(), r.label().to_string())),
+        );
+        options
+    });
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let outcome = form
+            .get_untracked()
+            .parse()
+            .and_then(|invoice| app.commit(|ledger| ledger.save_invoice(invoice)));
+        match outcome {
+            Ok(id) => {
+                error.set(None);
+                if initial.id.is_empty() {
+                    form.update(|f| {
+                        f.number.clear();
+                        f.amount.clear();
+                        f.description.clear();
+                    });
+                }
+                on_saved(id);
+            }
+            Err(e) => error.set(Some(e)),
+        }
+    };
+    view! {
+        <form class="card form" on:submit=submit novalidate>
+            <div class="grid3">
+                {choose_client.then(|| view! {
+                    <Picker form error form_id="invoice" field="client_id" label="Client" options=clients
+                        get=|f: &InvoiceForm| f.client_id.clone() set=|f, v| f.client_id = v />
+                })}
+                <Input form error form_id="invoice" field="number" label="Invoice number" required=true
+                    get=|f: &InvoiceForm| f.number.clone() set=|f, v| f.number = v />
+                <Input form error form_id="invoice" field="amount" label="Amount" required=true hint="For example 1,250.00"
+                    get=|f: &InvoiceForm| f.amount.clone() set=|f, v| f.amount = v />
+                <Input form error form_id="invoice" field="currency" label="Currency" list="currencies" hint="ISO code, such as GBP or EUR"
+                    get=|f: &InvoiceForm| f.currency.clone() set=|f, v| f.currency = v.to_uppercase() />
+                <Input form error form_id="invoice" field="issue_date" label="Issue date" kind="date" required=true
+                    get=|f: &InvoiceForm| f.issue_date.clone() set=|f, v| f.issue_date = v />
+                <Input form error form_id="invoice" field="due_date" label="Due date" kind="date" required=true
+                    get=|f: &InvoiceForm| f.due_date.clone() set=|f, v| f.due_date = v />
+            </div>
+            <datalist id="currencies">
+                {Currency::all().map(|code| view! { <option value=code></option> }).collect_view()}
+            </datalist>
+            <Input form error form_id="invoice" field="description" label="Description"
+                get=|f: &InvoiceForm| f.description.clone() set=|f, v| f.description = v />
+            <div class="grid3">
+                <Picker form error form_id="invoice" field="interest_rule" label="Late-payment interest" options=rules
+                    get=|f: &InvoiceForm| f.interest_rule.clone() set=|f, v| f.interest_rule = v />
+                <Show when=move || form.with(|f| f.interest_rule == "contract")>
+                    <Input form error form_id="invoice" field="annual_rate" label="Contract rate (% a year)"
+                        get=|f: &InvoiceForm| f.annual_rate.clone() set=|f, v| f.annual_rate = v />
+                    <Input form error form_id="invoice" field="flat_fee" label="Flat late fee (optional)"
+                        get=|f: &InvoiceForm| f.flat_fee.clone() set=|f, v| f.flat_fee = v />
+                </Show>
+            </div>
+            <Checkbox form form_id="invoice" field="disputed" label="The client disputes this invoice"
+                get=|f: &InvoiceForm| f.disputed set=|f, v| f.disputed = v />
+            <FormErrors error />
+            <div class="actions">
+                <button type="submit" class="primary">{submit_label}</button>
+                {on_cancel.map(|cancel| view! {
+                    <button type="button" on:click=move |_| cancel.run(())>"Cancel"</button>
+                })}
+            </div>
+        </form>
+    }
+}

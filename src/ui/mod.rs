@@ -1,0 +1,60 @@
+//! The Leptos shell: navigation, routes and pages. Pages ask core for answers and render them.
+
+pub mod browser;
+pub mod components;
+pub mod editors;
+pub mod pages;
+pub mod state;
+
+use leptos::prelude::*;
+use leptos_router::components::{Route, Router, Routes, A};
+use leptos_router::path;
+use pages::{
+    ClientPage, ClientsPage, Dashboard, DataPage, InvoicePage, InvoicesPage, NotFound,
+    SettingsPage, SettlementPage, TemplatesPage,
+};
+use state::AppState;
+
+/// The whole app.
+#[component]
+pub fn App() -> impl IntoView {
+    provide_context(AppState::load());
+    view! {
+        <Router>
+            <a class="skip" href="#main">"Skip to content"</a>
+            <header class="topbar">
+                <a class="brand" href="/">
+                    <span class="logo" aria-hidden="true">"◷"</span>
+                    "Overdue"
+                </a>
+                <nav aria-label="Main">
+                    <A href="/" exact=true>"Dashboard"</A>
+                    <A href="/clients">"Clients"</A>
+                    <A href="/invoices">"Invoices"</A>
+                    <A href="/templates">"Templates"</A>
+                    <A href="/data">"Data"</A>
+                    <A href="/settings">"Settings"</A>
+                </nav>
+            </header>
+            <components::SaveBanner />
+            <main id="main" tabindex="-1">
+                <Routes fallback=NotFound>
+                    <Route path=path!("/") view=Dashboard />
+                    <Route path=path!("/clients") view=ClientsPage />
+                    <Route path=path!("/clients/:id") view=ClientPage />
+                    <Route path=path!("/invoices") view=InvoicesPage />
+                    <Route path=path!("/invoices/:id") view=InvoicePage />
+                    <Route path=path!("/settlement/:id") view=SettlementPage />
+                    <Route path=path!("/templates") view=TemplatesPage />
+                    <Route path=path!("/data") view=DataPage />
+                    <Route path=path!("/settings") view=SettingsPage />
+                </Routes>
+            </main>
+            <footer class="footer">
+                "Overdue keeps every record in this browser. Nothing is sent anywhere. "
+                <a href="/data">"Export a backup"</a>
+                " to move or keep your data."
+            </footer>
+        </Router>
+    }
+}

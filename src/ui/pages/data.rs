@@ -1,0 +1,119 @@
+//! `/data`: backup export and import, sample data and storage use.
+
+use crate::core::backup;
+use crate::core::sample::add_sample;
+use crate::store::{self, LocalStorage};
+use crate::ui::browser::{confirm, download, now_stamp, read_chosen_file, today};
+use crate::ui::state::use_app;
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+/// The data page.
+#[component]
+pub fn DataPage() -> impl IntoView {
+    let app = use_app();
+    let status = RwSignal::new(None::<(bool, String)>);
+    let export = move |_| {
+        let text = app.ledger.with(|l| backup::export(l, &now_stamp()));
+        let name = format!("overdue-backup-{}.json", today());
+        if let Err(e) = download(&name, "application/json", &text) {
+            status.set(Some((false, e)));
+        }
+    };
+    let import = move |ev: leptos::ev::Event| {
+        let Some(input) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+        else {
+            return;
+        };
+        leptos::task::spawn_local(async move {
+            let outcome = match read_chosen_file(&input).await {
+                Ok(Some(text)) => match backup::import(&text) {
+                    Ok(ledger) => {
+                        let counts = format!(
+                            "Imported {} clients, {} invoices, {} payments and {} activities.",
+                            ledger.clients.len(),
+                            ledger.invoices.len(),
+                            ledger.payments.len(),
+                            ledger.activities.len()
+                        );
+                        match app.replace(ledger) {
+                            Ok(()) => (true, counts),
+                            Err(e) => (false, format!("The backup was read, but not saved: {e}")),
+                        }
+                    }
+                    Err(e) => (
+                        false,
+                        format!("Nothing was imported; your data is unchanged. {e}"),
+                    ),
+                },
+                Ok(None) => return,
+                Err(e) => (false, e),
+            };
+            input.set_value("");
+            status.set(Some(outcome));
+        });
+    };
+    let load_sample = move |_| {
+        let mut next = app.ledger.get_untracked();
+        add_sample(&mut next, today());
+        let added = next.clients.len() - app.ledger.with_untracked(|l| l.clients.len());
+        let message = match app.replace(next) {
+            Ok(()) => (true, format!("Added sample data: {added} clients with their invoices. Remove it in one click below.")),
+            Err(e) => (false, e),
+        };
+        status.set(Some(message));
+    };
+    let remove_sample = move |_| {
+        if confirm("Remove all sample clients with their invoices, payments and activities? Your own records stay.") {
+            let _ = app.commit(|l| {
+                l.remove_sample();
+                Ok(())
+            });
+            status.set(Some((true, "Sample data removed.".into())));
+        }
+    };
+    let stored_bytes = move || {
+        app.ledger.track();
+        store::raw(&LocalStorage, store::LEDGER_KEY)
+            .ok()
+            .flatten()
+            .map(|t| t.len())
+            .unwrap_or(0)
+    };
+    view! {
+        <h1>"Data"</h1>
+        <p class="lead">"Everything lives in this browser's storage. Export a backup to keep a copy or to move your data to another browser."</p>
+        <div class="cards">
+            <section class="card" aria-labelledby="export-heading">
+                <h2 id="export-heading">"Export a backup"</h2>
+                <p>"Downloads one JSON file with your business profile, clients, invoices, payments and activity log."</p>
+                <button class="primary" data-testid="export-backup" on:click=export>"Export backup"</button>
+            </section>
+            <section class="card" aria-labelledby="import-heading">
+                <h2 id="import-heading">"Import a backup"</h2>
+                <p>"Replaces what is stored here with the file's contents. The whole file is checked first: if anything is wrong, nothing changes."</p>
+                <label for="import-file">"Backup file (.json)"</label>
+                <input id="import-file" type="file" accept="application/json,.json" data-testid="import-file" on:change=import />
+            </section>
+            <section class="card" aria-labelledby="sample-heading">
+                <h2 id="sample-heading">"Sample data"</h2>
+                <p>"A small design studio's clients and invoices in GBP and EUR, to explore the app. Sample records are marked and can be removed in one click."</p>
+                <div class="actions">
+                    <button data-testid="load-sample" on:click=load_sample>"Load sample data"</button>
+                    <Show when=move || app.ledger.with(|l| l.has_sample())>
+                        <button class="danger" data-testid="remove-sample" on:click=remove_sample>"Remove sample data"</button>
+                    </Show>
+                </div>
+            </section>
+            <section class="card" aria-labelledby="storage-heading">
+                <h2 id="storage-heading">"Storage"</h2>
+                <p>{move || format!("Your ledger takes {:.1} KB of this browser's local storage (browsers allow about 5 MB).", stored_bytes() as f64 / 1024.0)}</p>
+            </section>
+        </div>
+        <p class="status" data-testid="import-status" role="status" class:ok=move || status.get().is_some_and(|s| s.0) class:bad=move || status.get().is_some_and(|s| !s.0)>
+            {move || status.get().map(|s| s.1)}
+        </p>
+    }
+}

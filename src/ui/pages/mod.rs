@@ -1,0 +1,19 @@
+//! One module per route of CONTRACT.md §2.
+
+mod client;
+mod clients;
+mod dashboard;
+mod data;
+mod invoice;
+mod invoices;
+mod placeholders;
+mod settings;
+
+pub use client::ClientPage;
+pub use clients::ClientsPage;
+pub use dashboard::Dashboard;
+pub use data::DataPage;
+pub use invoice::InvoicePage;
+pub use invoices::InvoicesPage;
+pub use placeholders::{NotFound, SettlementPage, TemplatesPage};
+pub use settings::SettingsPage;

@@ -1,0 +1,248 @@
+//! The backup file: round trips, the contract example, and all-or-nothing rejections.
+
+use chrono::NaiveDate;
+use overdue::core::backup::{self, ImportError};
+use overdue::core::ledger::Ledger;
+use overdue::core::model::{
+    Activity, Business, Client, InterestTerms, Invoice, Payment, RuleKind, Settings, WriteOff,
+};
+use overdue::core::money::Amount;
+use overdue::core::{currency::Currency, sample};
+use proptest::prelude::*;
+use rust_decimal::Decimal;
+use serde_json::{json, Value};
+
+const EXAMPLE: &str = include_str!("fixtures/contract-example.json");
+
+fn example() -> Value {
+    serde_json::from_str(EXAMPLE).unwrap()
+}
+
+fn import_edited(edit: impl FnOnce(&mut Value)) -> Result<Ledger, ImportError> {
+    let mut document = example();
+    edit(&mut document);
+    backup::import(&document.to_string())
+}
+
+fn rejection(edit: impl FnOnce(&mut Value)) -> String {
+    import_edited(edit).unwrap_err().to_string()
+}
+
+#[test]
+fn the_contract_example_imports_with_every_field() {
+    let ledger = backup::import(EXAMPLE).unwrap();
+    assert_eq!(ledger.business.name, "Ada Studio");
+    assert_eq!(ledger.business.interest_rule, RuleKind::UkLatePayment);
+    assert_eq!(ledger.clients[0].address, "2 Low Rd\nLeeds");
+    let invoice = &ledger.invoices[0];
+    assert_eq!(invoice.amount.to_string(), "1200.00");
+    assert_eq!(
+        invoice.interest.as_ref().unwrap().annual_rate,
+        Some("8.0".parse().unwrap())
+    );
+    assert_eq!(ledger.payments[0].method, "bank transfer");
+    assert_eq!(
+        ledger.activities[0].summary,
+        "Friendly reminder sent by email"
+    );
+}
+
+#[test]
+fn export_then_import_gives_the_same_ledger_and_the_same_file() {
+    let mut ledger = backup::import(EXAMPLE).unwrap();
+    sample::add_sample(&mut ledger, NaiveDate::from_ymd_opt(2026, 11, 23).unwrap());
+    let text = backup::export(&ledger, "2026-11-23T09:00:00Z");
+    let again = backup::import(&text).unwrap();
+    assert_eq!(again, ledger);
+    assert_eq!(backup::export(&again, "2026-11-23T09:00:00Z"), text);
+}
+
+#[test]
+fn amounts_given_as_json_numbers_are_read_and_written_back_as_strings() {
+    let ledger = import_edited(|d| d["invoices"][0]["amount"] = json!(1200.5)).unwrap();
+    assert_eq!(ledger.invoices[0].amount.to_string(), "1200.50");
+    let written: Value =
+        serde_json::from_str(&backup::export(&ledger, "2026-11-23T09:00:00Z")).unwrap();
+    assert_eq!(written["invoices"][0]["amount"], json!("1200.50"));
+}
+
+#[test]
+fn optional_fields_and_the_activities_array_may_be_left_out() {
+    let ledger = import_edited(|d| {
+        d.as_object_mut().unwrap().remove("activities");
+        d["invoices"][0].as_object_mut().unwrap().remove("interest");
+        d["invoices"][0].as_object_mut().unwrap().remove("disputed");
+        d["clients"][0].as_object_mut().unwrap().remove("contact");
+        d["business"] = json!({ "name": "Ada Studio" });
+    })
+    .unwrap();
+    assert!(ledger.activities.is_empty());
+    assert!(!ledger.invoices[0].disputed);
+    assert_eq!(ledger.invoices[0].interest, None);
+}
+
+#[test]
+fn bad_json_is_refused_with_its_position() {
+    let message = backup::import("{ \"format\": ").unwrap_err().to_string();
+    assert!(message.contains("not valid JSON (line 1"), "{message}");
+}
+
+#[test]
+fn a_wrong_format_is_refused() {
+    assert!(rejection(|d| d["format"] = json!("other-app")).contains("not an Overdue backup"));
+}
+
+#[test]
+fn a_newer_schema_is_refused_and_flagged() {
+    let error = import_edited(|d| d["schema"] = json!(99)).unwrap_err();
+    assert!(error.newer_schema);
+    assert!(error.to_string().contains("schema 99"));
+}
+
+#[test]
+fn an_invoice_for_a_missing_client_names_the_invoice_and_field() {
+    let message = rejection(|d| d["invoices"][0]["client_id"] = json!("c9"));
+    assert_eq!(
+        message,
+        "invoices[0] (id \"i1\").client_id: points at client \"c9\", which is not in the file"
+    );
+}
+
+#[test]
+fn a_payment_for_a_missing_invoice_names_the_payment_and_field() {
+    let message = rejection(|d| d["payments"][0]["invoice_id"] = json!("i404"));
+    assert!(
+        message.starts_with("payments[0] (id \"p1\").invoice_id"),
+        "{message}"
+    );
+}
+
+#[test]
+fn a_bad_date_names_the_record_and_field() {
+    let message = rejection(|d| d["payments"][0]["date"] = json!("2026-02-30"));
+    assert!(
+        message.starts_with("payments[0] (id \"p1\").date:"),
+        "{message}"
+    );
+}
+
+#[test]
+fn bad_amounts_name_the_record_and_field() {
+    for bad in [json!("12.345"), json!("abc"), json!("-5.00"), json!(-5)] {
+        let message = rejection(|d| d["invoices"][0]["amount"] = bad.clone());
+        assert!(
+            message.starts_with("invoices[0] (id \"i1\").amount:"),
+            "{bad}: {message}"
+        );
+    }
+    assert!(
+        rejection(|d| d["payments"][0]["amount"] = json!("-5.00")).contains("must not be negative")
+    );
+}
+
+#[test]
+fn a_due_date_before_the_issue_date_is_refused() {
+    let message = rejection(|d| d["invoices"][0]["due_date"] = json!("2026-01-01"));
+    assert!(
+        message.starts_with("invoices[0] (id \"i1\").due_date:"),
+        "{message}"
+    );
+}
+
+#[test]
+fn a_duplicate_id_is_refused() {
+    let message = rejection(|d| {
+        let copy = d["clients"][0].clone();
+        d["clients"].as_array_mut().unwrap().push(copy);
+    });
+    assert_eq!(
+        message,
+        "clients[1] (id \"c1\").id: the id \"c1\" is used twice"
+    );
+}
+
+#[test]
+fn a_schema_one_document_migrates_unchanged() {
+    let migrated = backup::migrate(example(), 1).unwrap();
+    assert_eq!(migrated, example());
+}
+
+fn text() -> impl Strategy<Value = String> {
+    "[a-zA-Z0-9 ,.\\n'&-]{0,12}"
+}
+
+fn date() -> impl Strategy<Value = NaiveDate> {
+    (0i64..3000)
+        .prop_map(|d| NaiveDate::from_ymd_opt(2020, 1, 1).unwrap() + chrono::Duration::days(d))
+}
+
+fn cents() -> impl Strategy<Value = Amount> {
+    (1i64..100_000_000).prop_map(|c| Amount::new(Decimal::new(c, 2)).unwrap())
+}
+
+prop_compose! {
+    fn ledger()(
+        names in proptest::collection::vec(("[A-Z][a-z]{1,8}", text(), text(), any::<bool>(), any::<bool>()), 1..4),
+        invoices in proptest::collection::vec((0usize..4, date(), 0i64..90, cents(), any::<bool>(), 0usize..9, proptest::option::of(0u32..3000), proptest::option::of(text())), 0..6),
+        payments in proptest::collection::vec((0usize..6, date(), cents(), text()), 0..6),
+        notes in proptest::collection::vec((0usize..4, date(), text(), proptest::option::of("[a-z-]{3,12}")), 0..4),
+        edges in proptest::collection::vec(1u32..400, 1..6),
+    ) -> Ledger {
+        let mut ledger = Ledger::new(Business {
+            name: "Studio".into(),
+            email: "a@b.example".into(),
+            address: "1 High St\nLondon".into(),
+            default_currency: Currency::parse("EUR").unwrap(),
+            interest_rule: RuleKind::Fr,
+            signature: "Ada".into(),
+        });
+        ledger.settings = Settings { bucket_edges: edges, age_by_issue_date: true, backup_reminder_days: 3 };
+        for (index, (name, contact, notes, consumer, sample)) in names.into_iter().enumerate() {
+            ledger.clients.push(Client { id: format!("c{index}"), name, contact, email: String::new(), address: notes.clone(), notes, consumer, sample });
+        }
+        let clients = ledger.clients.len();
+        for (index, (client, issued, terms, amount, disputed, rule, rate, write_off)) in invoices.into_iter().enumerate() {
+            let rule = RuleKind::ALL[rule];
+            ledger.invoices.push(Invoice {
+                id: format!("i{index}"),
+                client_id: format!("c{}", client % clients),
+                number: format!("N{index}"),
+                issue_date: issued,
+                due_date: issued + chrono::Duration::days(terms),
+                amount,
+                currency: Currency::parse(if index.is_multiple_of(2) { "GBP" } else { "USD" }).unwrap(),
+                description: String::new(),
+                disputed,
+                interest: Some(InterestTerms { rule, annual_rate: rate.map(|r| Decimal::new(r.into(), 2)), flat_fee: rate.map(|_| amount) }),
+                write_off: write_off.map(|reason| WriteOff { date: issued, reason }),
+            });
+        }
+        let invoices = ledger.invoices.len();
+        if invoices > 0 {
+            for (index, (invoice, date, amount, note)) in payments.into_iter().enumerate() {
+                ledger.payments.push(Payment { id: format!("p{index}"), invoice_id: format!("i{}", invoice % invoices), date, amount, method: "card".into(), note });
+            }
+        }
+        for (index, (client, date, summary, step)) in notes.into_iter().enumerate() {
+            ledger.activities.push(Activity {
+                id: format!("a{index}"),
+                client_id: format!("c{}", client % clients),
+                invoice_id: None,
+                date,
+                kind: "letter".into(),
+                summary: format!("x{summary}"),
+                channel: step.clone(),
+                step,
+            });
+        }
+        ledger
+    }
+}
+
+proptest! {
+    #[test]
+    fn every_field_round_trips_through_a_backup(ledger in ledger()) {
+        let text = backup::export(&ledger, "2026-11-23T09:00:00Z");
+        prop_assert_eq!(backup::import(&text).unwrap(), ledger);
+    }
+}

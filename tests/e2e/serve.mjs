@@ -1,0 +1,48 @@
+// A small static server for dist/ with an SPA fallback: any path that is not a file gets
+// index.html. Usage: node serve.mjs <root> <port>
+import { createServer } from "node:http";
+import { readFile, stat } from "node:fs/promises";
+import { extname, join, normalize, resolve } from "node:path";
+
+const root = resolve(process.argv[2] ?? process.env.ROOT ?? "dist");
+const port = Number(process.argv[3] ?? process.env.PORT ?? 8080);
+const types = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".mjs": "text/javascript; charset=utf-8",
+  ".css": "text/css; charset=utf-8",
+  ".wasm": "application/wasm",
+  ".json": "application/json",
+  ".webmanifest": "application/manifest+json",
+  ".svg": "image/svg+xml",
+  ".png": "image/png",
+  ".ico": "image/x-icon",
+  ".ics": "text/calendar; charset=utf-8",
+  ".txt": "text/plain; charset=utf-8",
+};
+
+async function fileFor(urlPath) {
+  const path = normalize(join(root, decodeURIComponent(urlPath)));
+  if (!path.startsWith(root)) return null;
+  try {
+    const info = await stat(path);
+    return info.isFile() ? path : null;
+  } catch {
+    return null;
+  }
+}
+
+createServer(async (request, response) => {
+  try {
+    const urlPath = new URL(request.url, "http://localhost").pathname;
+    const path = (await fileFor(urlPath)) ?? join(root, "index.html");
+    const body = await readFile(path);
+    const headers = { "Content-Type": types[extname(path)] ?? "application/octet-stream" };
+    headers["Cache-Control"] = path.endsWith("index.html") || path.endsWith("sw.js") ? "no-cache" : "public, max-age=3600";
+    response.writeHead(200, headers);
+    response.end(request.method === "HEAD" ? undefined : body);
+  } catch (error) {
+    response.writeHead(500, { "Content-Type": "text/plain" });
+    response.end(String(error));
+  }
+}).listen(port, "127.0.0.1", () => console.log(`Serving ${root} on http://127.0.0.1:${port}`));
