@@ -2,10 +2,12 @@
 //!
 //! Nothing here touches the browser or reads a clock; today's date is always a parameter.
 
+pub mod aging;
 pub mod backup;
 pub mod currency;
 pub mod dates;
 pub mod forms;
+pub mod ladder;
 pub mod ledger;
 pub mod model;
 pub mod money;
