@@ -137,7 +137,7 @@ pub fn add_sample(ledger: &mut Ledger, today: NaiveDate) {
             let position = client_index * 5 + number;
             let issued = add_days(today, -ISSUED_AGO[position]);
             let terms = if position % 3 == 0 { 14 } else { 30 };
-            let cents = AMOUNTS[(position * 3 + client_index) % AMOUNTS.len()];
+            let cents = AMOUNTS[(position * 7 + client_index) % AMOUNTS.len()];
             let amount = Amount::new(Decimal::new(cents, 2)).unwrap_or_default();
             let invoice_id = ledger
                 .save_invoice(Invoice {

@@ -187,6 +187,36 @@ pub fn aging(ledger: &Ledger, options: &AgingOptions) -> AgingReport {
     }
 }
 
+/// What the aging table can be sorted by.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SortKey {
+    /// Client name.
+    Client,
+    /// The amount in one bucket.
+    Bucket(usize),
+    /// The row total.
+    Total,
+    /// The oldest days overdue.
+    Oldest,
+}
+
+/// Sorts rows by a column; ties keep the client-name order.
+pub fn sort_rows(rows: &mut [AgingRow], key: SortKey, descending: bool) {
+    rows.sort_by(|a, b| {
+        let order = match key {
+            SortKey::Client => a.client_name.to_lowercase().cmp(&b.client_name.to_lowercase()),
+            SortKey::Bucket(index) => a.amounts[index].cmp(&b.amounts[index]),
+            SortKey::Total => a.total.cmp(&b.total),
+            SortKey::Oldest => a.oldest_days.cmp(&b.oldest_days),
+        };
+        if descending {
+            order.reverse()
+        } else {
+            order
+        }
+    });
+}
+
 /// The invoices behind one cell: a client (or `total`), a bucket and a currency, oldest first.
 pub fn cell_invoices<'a>(
     ledger: &'a Ledger,
