@@ -44,5 +44,5 @@ bench: build
 	cargo bench --bench aging
 	@if [ -f tests/e2e/bench.config.ts ]; then \
 		echo "==> browser boot benchmark"; \
-		cd tests/e2e && npx playwright test --config bench.config.ts; \
+		cd tests/e2e && npx playwright test --config bench.config.ts --reporter=line; \
 	fi

@@ -26,6 +26,7 @@ pub(crate) fn AgingTable(state: DashboardState) -> impl IntoView {
     let filter = RwSignal::new(String::new());
     let sort = RwSignal::new((SortKey::Client, false));
     let selected = RwSignal::new(None::<Cell>);
+    let shown = RwSignal::new(PAGE * 2);
     let rows = Memo::new(move |_| {
         let needle = filter.get().to_lowercase();
         let mut rows: Vec<AgingRow> = state.report.with(|r| {
@@ -103,11 +104,16 @@ pub(crate) fn AgingTable(state: DashboardState) -> impl IntoView {
                         {move || header(SortKey::Oldest, "Oldest (days)".into(), true)}
                     </tr></thead>
                     <tbody>
-                        {move || rows.get().into_iter().map(render_row).collect_view()}
+                        {move || rows.get().into_iter().take(shown.get()).map(render_row).collect_view()}
                         {move || state.report.with(|r| r.totals.clone()).into_iter().map(render_row).collect_view()}
                     </tbody>
                 </table>
             </div>
+            {move || (rows.with(Vec::len) > shown.get()).then(|| view! {
+                <button class="more" on:click=move |_| shown.update(|s| *s += PAGE * 2)>
+                    {format!("Show more clients ({} of {})", shown.get_untracked(), rows.with_untracked(Vec::len))}
+                </button>
+            })}
             {move || (rows.with(Vec::is_empty) && !filter.get().is_empty()).then(|| view! { <p class="muted">"No client matches the filter."</p> })}
             {move || state.report.with(|r| r.rows.is_empty()).then(|| view! { <p class="muted">"Nothing is owed on this day."</p> })}
             {move || selected.get().map(|cell| view! { <DrillDown state cell on_close=move || selected.set(None) /> })}

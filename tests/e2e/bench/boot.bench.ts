@@ -1,0 +1,99 @@
+// Boot benchmark: 10,000 invoices for 500 clients in localStorage. Prints (a) JSON.parse of
+// the stored text, (b) navigation start → first dashboard paint with the right totals, and
+// (c) another tab changes one payment → this tab shows the new totals. A report, not a test
+// of speed: it fails only if the totals are wrong.
+import { test, expect } from "@playwright/test";
+
+function ledger() {
+  let seed = 7;
+  const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648);
+  const day = (offset: number) => new Date(Date.UTC(2025, 0, 1) + offset * 86400000).toISOString().slice(0, 10);
+  const clients = Array.from({ length: 500 }, (_, i) => ({ id: `c${i}`, name: `Client ${i}` }));
+  const invoices = [];
+  const payments = [];
+  let total = 0;
+  for (let i = 0; i < 10000; i++) {
+    const issued = next() % 600;
+    const cents = (next() % 1000000) + 100;
+    invoices.push({ id: `i${i}`, client_id: `c${i % 500}`, number: `N${i}`, issue_date: day(issued), due_date: day(issued + 30), amount: (cents / 100).toFixed(2), currency: "GBP" });
+    let paid = 0;
+    if (i % 3 === 0) {
+      paid = Math.floor(cents / 2);
+      payments.push({ id: `p${i}`, invoice_id: `i${i}`, date: day(issued + 20), amount: (paid / 100).toFixed(2) });
+    }
+    total += cents - paid;
+  }
+  const doc = { format: "overdue-backup", schema: 1, exported_at: "2026-11-23T00:00:00Z", revision: 1, business: { name: "Bench" }, clients, invoices, payments };
+  return { text: JSON.stringify(doc), total: (total / 100).toFixed(2), payment: payments[0] };
+}
+
+test("boot with 10,000 invoices", async ({ browser, baseURL }) => {
+  const { text, total, payment } = ledger();
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(`${baseURL}/data`);
+  await page.evaluate((text) => localStorage.setItem("overdue.ledger", text), text);
+  await page.addInitScript((total) => {
+    const watch = () => {
+      const cell = document.querySelector('[data-testid="aging-cell"][data-client="total"][data-bucket="total"]');
+      if (cell && cell.getAttribute("data-amount") === (window as any).__expected) {
+        (window as any).__painted = performance.now();
+        return true;
+      }
+      return false;
+    };
+    (window as any).__expected = total;
+    new MutationObserver((_, observer) => watch() && observer.disconnect()).observe(document, { subtree: true, childList: true, attributes: true });
+  }, total);
+  const boots = [];
+  for (let run = 0; run < 5; run++) {
+    await page.goto(`${baseURL}/`);
+    await page.waitForFunction(() => (window as any).__painted !== undefined, null, { timeout: 60_000 });
+    boots.push(await page.evaluate(() => (window as any).__painted));
+  }
+  const parse = await page.evaluate(() => {
+    const stored = localStorage.getItem("overdue.ledger")!;
+    const times = [];
+    for (let i = 0; i < 5; i++) {
+      const start = performance.now();
+      JSON.parse(stored);
+      times.push(performance.now() - start);
+    }
+    return times.sort((a, b) => a - b)[2];
+  });
+
+  // Another tab changes one payment; this tab hears the storage event and repaints.
+  const other = await context.newPage();
+  await other.goto(`${baseURL}/data`);
+  const changed = (Number(total) - 1).toFixed(2);
+  await page.evaluate((changed) => {
+    (window as any).__expected = changed;
+    delete (window as any).__painted;
+    const cell = () => document.querySelector('[data-testid="aging-cell"][data-client="total"][data-bucket="total"]');
+    new MutationObserver((_, observer) => {
+      if (cell()?.getAttribute("data-amount") === changed) {
+        (window as any).__painted = performance.now();
+        observer.disconnect();
+      }
+    }).observe(document, { subtree: true, childList: true, attributes: true });
+    window.addEventListener("storage", (event) => ((window as any).__event = event.timeStamp), { once: true });
+  }, changed);
+  await other.evaluate(({ id, cents }) => {
+    const doc = JSON.parse(localStorage.getItem("overdue.ledger")!);
+    const p = doc.payments.find((p) => p.id === id);
+    p.amount = ((Math.round(Number(p.amount) * 100) + cents) / 100).toFixed(2);
+    doc.revision += 1;
+    localStorage.setItem("overdue.ledger", JSON.stringify(doc));
+  }, { id: payment.id, cents: 100 });
+  await page.waitForFunction(() => (window as any).__painted !== undefined, null, { timeout: 60_000 });
+  const repaint = await page.evaluate(() => (window as any).__painted - (window as any).__event);
+  await expect(page.locator('[data-testid="aging-cell"][data-client="total"][data-bucket="total"]')).toHaveAttribute("data-amount", changed);
+
+  const median = boots.sort((a, b) => a - b)[2];
+  const line = (label: string, ms: number) => console.log(`${label.padEnd(58)} ${ms.toFixed(1)} ms`);
+  console.log(`stored document: ${(text.length / 1024).toFixed(0)} KB, 500 clients, 10,000 invoices, ${Math.ceil(10000 / 3)} payments`);
+  line("(a) JSON.parse of the stored text (median of 5)", parse);
+  line("(b) navigation start → dashboard painted with totals (median of 5)", median);
+  line("(c) storage event → totals repainted after one payment changed", repaint);
+  console.log(`(b) ÷ (a) = ${(median / parse).toFixed(1)}×`);
+});
