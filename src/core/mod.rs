@@ -7,6 +7,7 @@ pub mod backup;
 pub mod currency;
 pub mod dates;
 pub mod forms;
+pub mod interest;
 pub mod ladder;
 pub mod ledger;
 pub mod model;

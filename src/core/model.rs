@@ -3,6 +3,7 @@
 //! Field names and JSON shapes follow the backup format (shared CONTRACT.md §1).
 
 use crate::core::currency::Currency;
+use crate::core::interest::rates::RateRow;
 use crate::core::money::{decimal_string, Amount};
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
@@ -325,6 +326,9 @@ pub struct Settings {
     /// Remind the user to export a backup after this many days of unsaved changes.
     #[serde(default = "default_backup_reminder_days")]
     pub backup_reminder_days: u32,
+    /// Reference rates the user added after the app's tables were last updated.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub rate_rows: Vec<RateRow>,
 }
 
 fn default_bucket_edges() -> Vec<u32> {
@@ -341,6 +345,7 @@ impl Default for Settings {
             bucket_edges: default_bucket_edges(),
             age_by_issue_date: false,
             backup_reminder_days: default_backup_reminder_days(),
+            rate_rows: Vec::new(),
         }
     }
 }
