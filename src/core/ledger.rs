@@ -1,6 +1,7 @@
 //! The ledger aggregate: every record, the operations on them and the balances they imply.
 
 use crate::core::currency::Currency;
+use crate::core::interest::rates::{RateRow, RateTableId};
 use crate::core::model::{
     activity_kind, Activity, Business, Client, Invoice, Payment, Settings, WriteOff,
 };
@@ -556,6 +557,24 @@ impl Ledger {
             *paid.entry(payment.invoice_id.as_str()).or_default() += payment.amount.value();
         }
         paid
+    }
+
+    /// Adds a reference-rate row after checking it against the rows already added.
+    pub fn add_rate_row(&mut self, row: RateRow) -> Result<(), LedgerError> {
+        row.validate(&self.settings.rate_rows)?;
+        self.settings.rate_rows.push(row);
+        self.settings.rate_rows.sort_by_key(|r| (r.table, r.from));
+        Ok(())
+    }
+
+    /// Removes a reference-rate row the user added.
+    pub fn remove_rate_row(&mut self, table: RateTableId, from: NaiveDate) -> Result<(), LedgerError> {
+        let before = self.settings.rate_rows.len();
+        self.settings.rate_rows.retain(|r| !(r.table == table && r.from == from));
+        if before == self.settings.rate_rows.len() {
+            return Err(LedgerError::NotFound(format!("the rate from {from}")));
+        }
+        Ok(())
     }
 
     /// Removes every record marked as sample data.

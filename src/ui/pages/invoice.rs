@@ -7,6 +7,7 @@ use crate::core::money::{format_money, plain};
 use crate::ui::browser::{confirm, today};
 use crate::ui::components::{FormErrors, Input, StatusBadge};
 use crate::ui::editors::InvoiceEditor;
+use crate::ui::pages::interest_panel::InterestPanel;
 use crate::ui::state::use_app;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_params_map};
@@ -100,6 +101,10 @@ fn InvoiceView(invoice_id: String) -> impl IntoView {
                 </div>
             }
         })}
+        <section aria-labelledby="interest-heading">
+            <h2 id="interest-heading">"Late-payment interest"</h2>
+            <InterestPanel invoice_id=id.get_value() />
+        </section>
         <section aria-labelledby="payments-heading">
             <h2 id="payments-heading">"Payments"</h2>
             <Payments invoice_id=id.get_value() />

@@ -4,10 +4,12 @@ mod client;
 mod clients;
 mod dashboard;
 mod data;
+mod interest_panel;
 mod invoice;
 mod invoices;
 mod placeholders;
 mod settings;
+mod settings_sections;
 
 pub use client::ClientPage;
 pub use clients::ClientsPage;

@@ -5,6 +5,7 @@ use crate::core::forms::BusinessForm;
 use crate::core::ledger::LedgerError;
 use crate::core::model::RuleKind;
 use crate::ui::components::{FormErrors, Input, Picker, TextArea};
+use crate::ui::pages::settings_sections::{AgingSettings, RateTables};
 use crate::ui::state::use_app;
 use leptos::prelude::*;
 
@@ -64,6 +65,16 @@ pub fn SettingsPage() -> impl IntoView {
                     <span class="saved" role="status">{move || saved.get().then_some("Saved.")}</span>
                 </div>
             </form>
+        </section>
+        <section aria-labelledby="aging-settings-heading">
+            <h2 id="aging-settings-heading">"Aging"</h2>
+            <AgingSettings />
+        </section>
+        <section aria-labelledby="rates-heading">
+            <h2 id="rates-heading">"Interest reference rates"</h2>
+            <p class="muted">"Statutory interest uses these central-bank rates, shipped with the app. When a bank changes its rate, add the new row here; it is saved with your data."</p>
+            <RateTables />
+            <p class="note legal">"This is a calculation aid, not legal advice."</p>
         </section>
     }
 }
