@@ -5,6 +5,7 @@ use crate::core::interest::rates::{RateRow, RateTableId};
 use crate::core::model::{
     activity_kind, Activity, Business, Client, Invoice, Payment, Settings, WriteOff,
 };
+use crate::core::letters::TemplateSet;
 use crate::core::money::{format_money, Amount};
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
@@ -135,6 +136,9 @@ pub struct Ledger {
     /// The activity log.
     #[serde(default)]
     pub activities: Vec<Activity>,
+    /// Letter templates the user edited or added.
+    #[serde(default, skip_serializing_if = "TemplateSet::is_empty")]
+    pub templates: TemplateSet,
 }
 
 /// A new id for a collection: the prefix and one more than the highest number already used.

@@ -10,6 +10,7 @@ pub mod forms;
 pub mod interest;
 pub mod ladder;
 pub mod ledger;
+pub mod letters;
 pub mod model;
 pub mod money;
 pub mod sample;

@@ -1,0 +1,146 @@
+//! Letters: the escalation ladder's letters as editable, checked templates, rendered from the
+//! ledger, and sent by copy, `mailto:`, `.eml` or print.
+
+pub mod output;
+mod stock;
+pub mod template;
+pub mod variables;
+
+use crate::core::ladder::LadderStep;
+use serde::{Deserialize, Serialize};
+use template::{Context, Template, TemplateError};
+use variables::Catalogue;
+
+/// A letter template: a subject, a body and a response deadline.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LetterTemplate {
+    /// A ladder step id for stock letters and their edits, or `custom-N` for duplicates.
+    pub id: String,
+    /// The name shown in pickers.
+    pub name: String,
+    /// The subject line template.
+    pub subject: String,
+    /// The body template.
+    pub body: String,
+    /// Days from today to the `deadline` variable.
+    pub deadline_days: i64,
+}
+
+/// Which part of a template an error is in.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LetterError {
+    /// `subject`, `body`, `name` or `deadline_days`.
+    pub field: &'static str,
+    /// The error, with its line and column when it is in the text.
+    pub message: String,
+}
+
+impl std::fmt::Display for LetterError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}: {}", self.field, self.message)
+    }
+}
+
+impl LetterTemplate {
+    /// Checks the name, the deadline, the subject and the body against the variables.
+    pub fn check(&self) -> Result<(), LetterError> {
+        let fail = |field, error: TemplateError| LetterError { field, message: error.to_string() };
+        if self.name.trim().is_empty() {
+            return Err(LetterError { field: "name", message: "a template needs a name".into() });
+        }
+        if !(0..=365).contains(&self.deadline_days) {
+            return Err(LetterError { field: "deadline_days", message: "the deadline must be between 0 and 365 days".into() });
+        }
+        Template::check(&self.subject, &Catalogue).map_err(|e| fail("subject", e))?;
+        Template::check(&self.body, &Catalogue).map_err(|e| fail("body", e))?;
+        Ok(())
+    }
+
+    /// Renders the subject and body; a template that no longer parses renders as its own text.
+    pub fn render(&self, context: &Context) -> (String, String) {
+        let render = |source: &str| match Template::parse(source) {
+            Ok(template) => template.render(context),
+            Err(_) => source.to_string(),
+        };
+        (render(&self.subject).trim().to_string(), render(&self.body).trim().to_string())
+    }
+}
+
+/// The stock template of a ladder step.
+pub fn stock(step: LadderStep) -> LetterTemplate {
+    let (id, subject, body, deadline_days) = stock::STOCK
+        .iter()
+        .copied()
+        .find(|(id, ..)| *id == step.id())
+        .unwrap_or(stock::STOCK[0]);
+    LetterTemplate { id: id.into(), name: step.label().into(), subject: subject.into(), body: body.into(), deadline_days }
+}
+
+/// The user's edited and custom templates; stock ones come from the code.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TemplateSet {
+    /// Templates the user changed or added.
+    #[serde(default)]
+    pub saved: Vec<LetterTemplate>,
+}
+
+impl TemplateSet {
+    /// True when the user changed no template.
+    pub fn is_empty(&self) -> bool {
+        self.saved.is_empty()
+    }
+
+    /// Every template: each stock step (edited if the user edited it), then the custom ones.
+    pub fn all(&self) -> Vec<LetterTemplate> {
+        let mut all: Vec<LetterTemplate> = LadderStep::ALL
+            .iter()
+            .map(|step| self.saved.iter().find(|t| t.id == step.id()).cloned().unwrap_or_else(|| stock(*step)))
+            .collect();
+        all.extend(self.saved.iter().filter(|t| LadderStep::from_id(&t.id).is_none()).cloned());
+        all
+    }
+
+    /// The template with this id.
+    pub fn get(&self, id: &str) -> Option<LetterTemplate> {
+        self.all().into_iter().find(|t| t.id == id)
+    }
+
+    /// True when a stock template was edited.
+    pub fn is_edited(&self, id: &str) -> bool {
+        LadderStep::from_id(id).is_some() && self.saved.iter().any(|t| t.id == id)
+    }
+
+    /// Saves a template after checking it; on error nothing changes.
+    pub fn save(&mut self, template: LetterTemplate) -> Result<(), LetterError> {
+        template.check()?;
+        match self.saved.iter_mut().find(|t| t.id == template.id) {
+            Some(slot) => *slot = template,
+            None => self.saved.push(template),
+        }
+        Ok(())
+    }
+
+    /// Drops the user's edits of a stock template, or deletes a custom one.
+    pub fn reset(&mut self, id: &str) {
+        self.saved.retain(|t| t.id != id);
+    }
+
+    /// Copies a template as a new custom one and returns its id.
+    pub fn duplicate(&mut self, id: &str) -> Option<String> {
+        let mut copy = self.get(id)?;
+        let next = self
+            .saved
+            .iter()
+            .filter_map(|t| t.id.strip_prefix("custom-")?.parse::<u32>().ok())
+            .max()
+            .unwrap_or(0)
+            + 1;
+        copy.id = format!("custom-{next}");
+        copy.name = format!("{} (copy)", copy.name);
+        self.saved.push(copy.clone());
+        Some(copy.id)
+    }
+}
+
+#[cfg(test)]
+mod tests;

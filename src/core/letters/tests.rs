@@ -1,0 +1,168 @@
+//! Letters: stock templates render fully, templates are checked, output formats are exact.
+
+use super::output::{base64, eml, mailto, MAILTO_LIMIT};
+use super::template::{Template, Value};
+use super::variables::{context, Catalogue, SettlementFigures};
+use super::*;
+use crate::core::backup;
+use crate::core::ladder::LadderStep;
+use chrono::NaiveDate;
+use proptest::prelude::*;
+
+fn ledger() -> crate::core::ledger::Ledger {
+    let mut ledger = backup::import(include_str!("../../../tests/fixtures/contract-example.json")).unwrap();
+    ledger.invoices[0].interest = None; // the business default: UK Late Payment Act
+    ledger
+}
+
+fn today() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 3, 16).unwrap()
+}
+
+fn settlement() -> SettlementFigures {
+    SettlementFigures {
+        amount: "£900.00".into(),
+        pay_by: "30 April 2026".into(),
+        schedule: vec![("1".into(), "1 April 2026".into(), "£450.00".into()), ("2".into(), "1 May 2026".into(), "£450.00".into())],
+    }
+}
+
+#[test]
+fn every_stock_template_renders_without_leftover_tags_and_with_formatted_figures() {
+    let ledger = ledger();
+    for step in LadderStep::ALL {
+        let template = stock(step);
+        template.check().unwrap_or_else(|e| panic!("{}: {e}", step.id()));
+        let values = context(&ledger, "i1", today(), template.deadline_days, &settlement()).unwrap();
+        let (subject, body) = template.render(&values);
+        for text in [&subject, &body] {
+            assert!(!text.contains("{{") && !text.contains("{%"), "{}: {text}", step.id());
+        }
+        assert!(!subject.is_empty() && body.contains("Ada Studio") || step == LadderStep::SettlementAgreement, "{}", step.id());
+    }
+}
+
+/// The demand letter for the contract example on 16 March 2026 (UK Act, £1,000.00 open since
+/// 1 March): 15 Feb–28 Feb on £1,200.00 and 1–16 Mar on £1,000.00 at Bank Rate on 31 Dec 2025
+/// (4.00%) + 8 = 12%: 1,200 × 12% × 14 / 365 = 5.523… → £5.52; 1,000 × 12% × 16 / 365 = 5.260… → £5.26.
+#[test]
+fn the_demand_letter_states_the_account_the_interest_and_the_deadline() {
+    let ledger = ledger();
+    let template = stock(LadderStep::DemandLetter);
+    let values = context(&ledger, "i1", today(), template.deadline_days, &SettlementFigures::default()).unwrap();
+    let (subject, body) = template.render(&values);
+    assert_eq!(subject, "Letter before action: £1,080.78 owed to Ada Studio");
+    for expected in [
+        "- Invoice INV-001, issued 15 January 2026, due 14 February 2026: £1,000.00 outstanding of £1,200.00 (30 days overdue)",
+        "Outstanding balance: £1,000.00",
+        "- 15 February 2026 to 28 February 2026: 14 days on £1,200.00 at 12.00% a year = £5.52",
+        "- 1 March 2026 to 16 March 2026: 16 days on £1,000.00 at 12.00% a year = £5.26",
+        "Interest on all open invoices to date: £10.78",
+        "Fixed compensation: £70.00",
+        "Total now claimed: £1,080.78",
+        "Please pay this sum in full by 30 March 2026.",
+        "mediation",
+    ] {
+        assert!(body.contains(expected), "missing {expected:?} in\n{body}");
+    }
+    assert!(!body.to_lowercase().contains("legal advice"));
+}
+
+#[test]
+fn settlement_letters_receive_the_offer_and_schedule() {
+    let values = context(&ledger(), "i1", today(), 14, &settlement()).unwrap();
+    let (_, body) = stock(LadderStep::SettlementAgreement).render(&values);
+    assert!(body.contains("accept £900.00 in full and final settlement"));
+    assert!(body.contains("   1. 1 April 2026: £450.00\n   2. 1 May 2026: £450.00"));
+    assert!(body.contains("Signed for the Debtor"));
+}
+
+#[test]
+fn unknown_variables_are_named_with_line_and_column() {
+    let error = Template::check("Dear {{ client.name }},\n  {{ client.nmae }}", &Catalogue).unwrap_err();
+    assert_eq!(error.to_string(), "line 2, column 3: unknown variable `client.nmae`");
+    let in_loop = Template::check("{% for row in statement %}{{ row.total }}{% endfor %}", &Catalogue).unwrap_err();
+    assert!(in_loop.to_string().starts_with("line 1, column 27: unknown field `total` of `row`"), "{in_loop}");
+}
+
+#[test]
+fn unclosed_and_stray_tags_are_refused() {
+    let check = |source: &str| Template::check(source, &Catalogue).unwrap_err().to_string();
+    assert_eq!(check("Hello {{ client.name"), "line 1, column 7: `{{` is never closed with `}}`");
+    assert_eq!(check("a\n{% if invoice.balance %}owed"), "line 2, column 1: `{% if %}` is never closed with `{% endif %}`");
+    assert_eq!(check("{% for row in statement %}x"), "line 1, column 1: `{% for %}` is never closed with `{% endfor %}`");
+    assert_eq!(check("x {% endif %}"), "line 1, column 3: `{% endif %}` has no matching opening tag");
+    assert!(check("{% while x %}").contains("is not a tag"));
+    assert!(check("{% for row in today %}{% endfor %}").contains("`today` is not a list"));
+    assert!(check("{{ statement }}").contains("is a list"));
+}
+
+#[test]
+fn loops_over_the_statement_render_each_row() {
+    let template = Template::check("{% for row in statement %}[{{ row.number }}: {{ row.balance }}]{% endfor %}", &Catalogue).unwrap();
+    let mut values = template::Context::new();
+    let row = |n: &str| [("number".to_string(), n.to_string()), ("balance".to_string(), "£1.00".to_string())].into_iter().collect();
+    values.insert("statement".into(), Value::List(vec![row("A"), row("B")]));
+    assert_eq!(template.render(&values), "[A: £1.00][B: £1.00]");
+}
+
+#[test]
+fn conditionals_treat_zero_amounts_as_false() {
+    let template = Template::check("{% if interest.total %}yes{% else %}no{% endif %}{% if not today %}!{% endif %}", &Catalogue).unwrap();
+    let mut values = template::Context::new();
+    values.insert("interest.total".into(), Value::Text("£0.00".into()));
+    assert_eq!(template.render(&values), "no!");
+    values.insert("interest.total".into(), Value::Text("£0.10".into()));
+    assert_eq!(template.render(&values), "yes!");
+}
+
+#[test]
+fn a_bad_edit_is_refused_and_the_saved_template_is_kept() {
+    let mut set = TemplateSet::default();
+    let mut edited = stock(LadderStep::FollowUp);
+    edited.body = "Hi {{ client.name }}".into();
+    set.save(edited.clone()).unwrap();
+    let mut broken = edited.clone();
+    broken.body = "Hi {{ client.surname }}".into();
+    assert_eq!(set.save(broken).unwrap_err().field, "body");
+    assert_eq!(set.get("follow-up").unwrap(), edited);
+    assert!(set.is_edited("follow-up"));
+    let copy = set.duplicate("follow-up").unwrap();
+    assert_eq!(copy, "custom-1");
+    assert_eq!(set.all().len(), 9);
+    set.reset("follow-up");
+    assert_eq!(set.get("follow-up").unwrap(), stock(LadderStep::FollowUp));
+}
+
+#[test]
+fn mailto_encodes_and_gives_up_on_long_bodies() {
+    let link = mailto("jo@acme.test", "Invoice 7 & more", "Line one\nLine two: 100%").unwrap();
+    assert_eq!(link, "mailto:jo@acme.test?subject=Invoice%207%20%26%20more&body=Line%20one%0D%0ALine%20two%3A%20100%25");
+    assert_eq!(mailto("a@b.c", "s", &"x".repeat(MAILTO_LIMIT)), None);
+}
+
+#[test]
+fn eml_files_have_headers_crlf_and_a_base64_body() {
+    let message = eml("Ada Studio <ada@example.com>", "jo@acme.test", "Relevé n° 7", "Bonjour\nMerci", "Mon, 16 Mar 2026 09:00:00 +0000");
+    let (head, body) = message.split_once("\r\n\r\n").unwrap();
+    assert!(head.contains("Subject: =?UTF-8?B?UmVsZXbDqSBuwrAgNw==?="));
+    assert!(head.contains("Content-Type: text/plain; charset=UTF-8\r\nContent-Transfer-Encoding: base64"));
+    assert!(!message.replace("\r\n", "").contains('\n'));
+    assert_eq!(body.trim_end(), base64("Bonjour\r\nMerci".as_bytes()));
+    assert_eq!(base64(b"Man"), "TWFu");
+    assert_eq!(base64(b"Ma"), "TWE=");
+    assert_eq!(base64(b"M"), "TQ==");
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(10_000))]
+    #[test]
+    fn template_parser_survives_arbitrary_input(source in "(\\{|\\}|%|[a-z .]|if|for|in|end|not|\\n){0,60}") {
+        static VALUES: std::sync::OnceLock<template::Context> = std::sync::OnceLock::new();
+        let values = VALUES.get_or_init(|| context(&ledger(), "i1", today(), 7, &SettlementFigures::default()).unwrap());
+        if let Ok(template) = Template::parse(&source) {
+            let _ = template.render(values);
+        }
+        let _ = Template::check(&source, &Catalogue);
+    }
+}
