@@ -2,12 +2,14 @@
 //!
 //! Every draft round-trips: `from_record` fills the form for editing and `parse` checks it.
 
+use crate::core::aging::Buckets;
 use crate::core::currency::Currency;
 use crate::core::dates::parse_date;
-use crate::core::ledger::LedgerError;
-use crate::core::aging::Buckets;
 use crate::core::interest::rates::{RateRow, RateTableId};
-use crate::core::model::{Activity, Business, Settings, Client, InterestTerms, Invoice, Payment, RuleKind};
+use crate::core::ledger::LedgerError;
+use crate::core::model::{
+    Activity, Business, Client, InterestTerms, Invoice, Payment, RuleKind, Settings,
+};
 use crate::core::money::{parse_amount, Amount};
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
@@ -342,14 +344,20 @@ impl AgingForm {
     /// Fills the form from the settings.
     pub fn from_settings(settings: &Settings) -> AgingForm {
         AgingForm {
-            edges: settings.bucket_edges.iter().map(u32::to_string).collect::<Vec<_>>().join(", "),
+            edges: settings
+                .bucket_edges
+                .iter()
+                .map(u32::to_string)
+                .collect::<Vec<_>>()
+                .join(", "),
             by_issue_date: settings.age_by_issue_date,
         }
     }
 
     /// Checks the edges and returns the settings with them applied.
     pub fn apply(&self, settings: &Settings) -> Result<Settings, LedgerError> {
-        let buckets = Buckets::parse(&self.edges).map_err(|message| field_error("bucket_edges", message))?;
+        let buckets =
+            Buckets::parse(&self.edges).map_err(|message| field_error("bucket_edges", message))?;
         Ok(Settings {
             bucket_edges: buckets.edges().to_vec(),
             age_by_issue_date: self.by_issue_date,
@@ -382,14 +390,23 @@ impl Default for RateRowForm {
 impl RateRowForm {
     /// Checks the form and builds the row (duplicates are checked when it is added).
     pub fn parse(&self) -> Result<RateRow, LedgerError> {
-        let table = RateTableId::from_id(&self.table)
-            .ok_or_else(|| field_error("table", format!("\"{}\" is not a rate table", self.table)))?;
-        let rate: Decimal = self
-            .rate
-            .trim()
-            .parse()
-            .map_err(|_| field_error("rate", format!("\"{}\" is not a rate; write it like 4.25 or -0.88", self.rate.trim())))?;
-        Ok(RateRow { table, from: date_field("from", &self.from)?, rate })
+        let table = RateTableId::from_id(&self.table).ok_or_else(|| {
+            field_error("table", format!("\"{}\" is not a rate table", self.table))
+        })?;
+        let rate: Decimal = self.rate.trim().parse().map_err(|_| {
+            field_error(
+                "rate",
+                format!(
+                    "\"{}\" is not a rate; write it like 4.25 or -0.88",
+                    self.rate.trim()
+                ),
+            )
+        })?;
+        Ok(RateRow {
+            table,
+            from: date_field("from", &self.from)?,
+            rate,
+        })
     }
 }
 
@@ -519,13 +536,35 @@ mod tests {
     #[test]
     fn aging_edges_and_rate_rows_name_their_fields() {
         let settings = Settings::default();
-        let form = AgingForm { edges: "15, 30, 45, 60".into(), by_issue_date: true };
-        assert_eq!(form.apply(&settings).unwrap().bucket_edges, [15, 30, 45, 60]);
-        let bad = AgingForm { edges: "60, 30".into(), by_issue_date: false };
-        assert_eq!(bad.apply(&settings).unwrap_err().field_name(), Some("bucket_edges"));
-        let row = RateRowForm { table: "ecb".into(), from: "2026-03-01".into(), rate: "-0.5".into() };
-        assert_eq!(row.parse().unwrap().rate, "-0.5".parse::<Decimal>().unwrap());
-        let garbage = RateRowForm { rate: "lots".into(), ..row };
+        let form = AgingForm {
+            edges: "15, 30, 45, 60".into(),
+            by_issue_date: true,
+        };
+        assert_eq!(
+            form.apply(&settings).unwrap().bucket_edges,
+            [15, 30, 45, 60]
+        );
+        let bad = AgingForm {
+            edges: "60, 30".into(),
+            by_issue_date: false,
+        };
+        assert_eq!(
+            bad.apply(&settings).unwrap_err().field_name(),
+            Some("bucket_edges")
+        );
+        let row = RateRowForm {
+            table: "ecb".into(),
+            from: "2026-03-01".into(),
+            rate: "-0.5".into(),
+        };
+        assert_eq!(
+            row.parse().unwrap().rate,
+            "-0.5".parse::<Decimal>().unwrap()
+        );
+        let garbage = RateRowForm {
+            rate: "lots".into(),
+            ..row
+        };
         assert_eq!(garbage.parse().unwrap_err().field_name(), Some("rate"));
     }
 

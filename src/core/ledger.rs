@@ -2,10 +2,10 @@
 
 use crate::core::currency::Currency;
 use crate::core::interest::rates::{RateRow, RateTableId};
+use crate::core::letters::TemplateSet;
 use crate::core::model::{
     activity_kind, Activity, Business, Client, Invoice, Payment, Settings, WriteOff,
 };
-use crate::core::letters::TemplateSet;
 use crate::core::money::{format_money, Amount};
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
@@ -572,9 +572,15 @@ impl Ledger {
     }
 
     /// Removes a reference-rate row the user added.
-    pub fn remove_rate_row(&mut self, table: RateTableId, from: NaiveDate) -> Result<(), LedgerError> {
+    pub fn remove_rate_row(
+        &mut self,
+        table: RateTableId,
+        from: NaiveDate,
+    ) -> Result<(), LedgerError> {
         let before = self.settings.rate_rows.len();
-        self.settings.rate_rows.retain(|r| !(r.table == table && r.from == from));
+        self.settings
+            .rate_rows
+            .retain(|r| !(r.table == table && r.from == from));
         if before == self.settings.rate_rows.len() {
             return Err(LedgerError::NotFound(format!("the rate from {from}")));
         }

@@ -62,3 +62,30 @@ pub fn confirm(message: &str) -> bool {
         .and_then(|w| w.confirm_with_message(message).ok())
         .unwrap_or(false)
 }
+
+/// Copies text to the clipboard; false when the browser refuses.
+pub fn copy_text(text: &str) -> bool {
+    let Some(navigator) = web_sys::window().map(|w| w.navigator()) else {
+        return false;
+    };
+    let clipboard = js_sys::Reflect::get(&navigator, &JsValue::from_str("clipboard"))
+        .unwrap_or(JsValue::UNDEFINED);
+    let write = js_sys::Reflect::get(&clipboard, &JsValue::from_str("writeText"))
+        .unwrap_or(JsValue::UNDEFINED);
+    match write.dyn_ref::<js_sys::Function>() {
+        Some(write) => write.call1(&clipboard, &JsValue::from_str(text)).is_ok(),
+        None => false,
+    }
+}
+
+/// The current time as an RFC 5322 date, for e-mail headers.
+pub fn mail_date() -> String {
+    String::from(js_sys::Date::new_0().to_utc_string())
+}
+
+/// Opens the browser's print dialog.
+pub fn print() {
+    if let Some(window) = web_sys::window() {
+        let _ = window.print();
+    }
+}

@@ -204,7 +204,10 @@ pub enum SortKey {
 pub fn sort_rows(rows: &mut [AgingRow], key: SortKey, descending: bool) {
     rows.sort_by(|a, b| {
         let order = match key {
-            SortKey::Client => a.client_name.to_lowercase().cmp(&b.client_name.to_lowercase()),
+            SortKey::Client => a
+                .client_name
+                .to_lowercase()
+                .cmp(&b.client_name.to_lowercase()),
             SortKey::Bucket(index) => a.amounts[index].cmp(&b.amounts[index]),
             SortKey::Total => a.total.cmp(&b.total),
             SortKey::Oldest => a.oldest_days.cmp(&b.oldest_days),

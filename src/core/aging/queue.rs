@@ -46,6 +46,36 @@ fn digits(amount: Decimal) -> i64 {
         .len() as i64
 }
 
+fn ladder_letters<'a>(
+    activities: impl Iterator<Item = &'a Activity>,
+) -> Vec<(LadderStep, NaiveDate)> {
+    activities
+        .filter(|a| a.kind == activity_kind::LETTER)
+        .filter_map(|a| Some((LadderStep::from_id(a.step.as_deref()?)?, a.date)))
+        .collect()
+}
+
+/// What the ladder recommends for one invoice on a day.
+pub fn advice_for(ledger: &Ledger, invoice_id: &str, as_of: NaiveDate) -> Advice {
+    let Some(invoice) = ledger.invoice(invoice_id) else {
+        return Advice::Nothing;
+    };
+    let sent = ladder_letters(
+        ledger
+            .activities
+            .iter()
+            .filter(|a| a.invoice_id.as_deref() == Some(invoice_id) && a.date <= as_of),
+    );
+    advise(&InvoiceFacts {
+        as_of,
+        due_date: invoice.due_date,
+        open: ledger.outstanding(invoice, as_of) > Decimal::ZERO,
+        disputed: invoice.disputed,
+        any_payment: ledger.paid(invoice_id, as_of) > Decimal::ZERO,
+        sent: &sent,
+    })
+}
+
 /// Builds the queue for a day.
 pub fn chase_queue(ledger: &Ledger, as_of: NaiveDate) -> Vec<QueueItem> {
     let paid = ledger.paid_by_invoice(as_of);
@@ -82,11 +112,7 @@ pub fn chase_queue(ledger: &Ledger, as_of: NaiveDate) -> Vec<QueueItem> {
                 .get(invoice.id.as_str())
                 .map(Vec::as_slice)
                 .unwrap_or(&[]);
-            let sent: Vec<(LadderStep, NaiveDate)> = activities
-                .iter()
-                .filter(|a| a.kind == activity_kind::LETTER)
-                .filter_map(|a| Some((LadderStep::from_id(a.step.as_deref()?)?, a.date)))
-                .collect();
+            let sent = ladder_letters(activities.iter().copied());
             let advice = advise(&InvoiceFacts {
                 as_of,
                 due_date: invoice.due_date,

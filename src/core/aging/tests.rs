@@ -524,10 +524,28 @@ proptest! {
 #[test]
 fn rows_sort_by_any_column_in_either_direction() {
     let mut ledger = ledger_with_clients(&["Beta", "alpha"]);
-    add_invoice(&mut ledger, "c1", day(2026, 1, 1), day(2026, 1, 31), "10", "GBP");
-    add_invoice(&mut ledger, "c2", day(2026, 6, 1), day(2026, 6, 20), "99", "GBP");
+    add_invoice(
+        &mut ledger,
+        "c1",
+        day(2026, 1, 1),
+        day(2026, 1, 31),
+        "10",
+        "GBP",
+    );
+    add_invoice(
+        &mut ledger,
+        "c2",
+        day(2026, 6, 1),
+        day(2026, 6, 20),
+        "99",
+        "GBP",
+    );
     let mut rows = aging(&ledger, &AgingOptions::from_settings(&ledger, as_of())).rows;
-    let names = |rows: &[AgingRow]| rows.iter().map(|r| r.client_name.clone()).collect::<Vec<_>>();
+    let names = |rows: &[AgingRow]| {
+        rows.iter()
+            .map(|r| r.client_name.clone())
+            .collect::<Vec<_>>()
+    };
     assert_eq!(names(&rows), ["alpha", "Beta"]);
     sort_rows(&mut rows, SortKey::Total, true);
     assert_eq!(names(&rows), ["alpha", "Beta"]);

@@ -20,7 +20,7 @@ pub mod rates;
 use crate::core::currency::Currency;
 use crate::core::dates::{add_days, format_date};
 use crate::core::ledger::Ledger;
-use crate::core::model::{Business, Invoice, InterestTerms, RuleKind};
+use crate::core::model::{Business, InterestTerms, Invoice, RuleKind};
 use crate::core::money::{format_money, round_cents};
 use chrono::{Datelike, NaiveDate};
 use rates::{rate_on, RateRow, RateTableId};
@@ -141,11 +141,20 @@ fn rate_for(
 ) -> Result<(Decimal, String), String> {
     let reference = |table: RateTableId, on: NaiveDate, points: i64| {
         let base = rate_on(table, on, user_rows).ok_or_else(|| {
-            format!("no {} is known for {}; add it in Settings", table.shipped().name, format_date(on))
+            format!(
+                "no {} is known for {}; add it in Settings",
+                table.shipped().name,
+                format_date(on)
+            )
         })?;
         Ok((
             base + Decimal::from(points),
-            format!("{} on {} ({}%) + {points} points", table.shipped().name, format_date(on), base),
+            format!(
+                "{} on {} ({}%) + {points} points",
+                table.shipped().name,
+                format_date(on),
+                base
+            ),
         ))
     };
     match terms.rule {
@@ -158,7 +167,11 @@ fn rate_for(
         RuleKind::UsNy => Ok((Decimal::from(9), "9% a year by statute".into())),
         RuleKind::UsTx => Ok((Decimal::from(6), "6% a year by statute".into())),
         RuleKind::UkLatePayment => {
-            let fixed_on = if options.uk_split_half_years { day } else { start };
+            let fixed_on = if options.uk_split_half_years {
+                day
+            } else {
+                start
+            };
             reference(RateTableId::Boe, uk_reference_day(fixed_on), 8)
         }
         RuleKind::EuDirective => reference(RateTableId::Ecb, half_year_start(day), 8),
@@ -211,9 +224,16 @@ fn compensation(terms: &InterestTerms, invoice: &Invoice) -> Option<Compensation
 }
 
 /// Computes interest and compensation on an invoice as of a day.
-pub fn compute(ledger: &Ledger, invoice: &Invoice, as_of: NaiveDate, options: InterestOptions) -> InterestResult {
+pub fn compute(
+    ledger: &Ledger,
+    invoice: &Invoice,
+    as_of: NaiveDate,
+    options: InterestOptions,
+) -> InterestResult {
     let terms = effective_terms(invoice, &ledger.business);
-    let consumer = ledger.client(&invoice.client_id).is_some_and(|c| c.consumer);
+    let consumer = ledger
+        .client(&invoice.client_id)
+        .is_some_and(|c| c.consumer);
     let mut result = InterestResult {
         rule: terms.rule,
         applies: terms.rule != RuleKind::None,
@@ -225,7 +245,9 @@ pub fn compute(ledger: &Ledger, invoice: &Invoice, as_of: NaiveDate, options: In
         notes: Vec::new(),
     };
     if terms.rule == RuleKind::None {
-        result.notes.push("No late-payment interest is claimed on this invoice.".into());
+        result
+            .notes
+            .push("No late-payment interest is claimed on this invoice.".into());
         return result;
     }
     if consumer && terms.rule.business_to_business_only() {
@@ -236,9 +258,15 @@ pub fn compute(ledger: &Ledger, invoice: &Invoice, as_of: NaiveDate, options: In
         ));
         return result;
     }
-    let start = add_days(invoice.due_date, if terms.rule == RuleKind::UsTx { 30 } else { 1 });
+    let start = add_days(
+        invoice.due_date,
+        if terms.rule == RuleKind::UsTx { 30 } else { 1 },
+    );
     if start > as_of {
-        result.notes.push(format!("Interest starts running on {}.", format_date(start)));
+        result.notes.push(format!(
+            "Interest starts running on {}.",
+            format_date(start)
+        ));
         return result;
     }
     result.compensation = compensation(&terms, invoice);
@@ -251,7 +279,11 @@ pub fn compute(ledger: &Ledger, invoice: &Invoice, as_of: NaiveDate, options: In
         }
     }
     let payments = ledger.payments_of(&invoice.id);
-    let mut breaks: BTreeSet<NaiveDate> = payments.iter().map(|p| p.date).filter(|d| *d > start && *d <= as_of).collect();
+    let mut breaks: BTreeSet<NaiveDate> = payments
+        .iter()
+        .map(|p| p.date)
+        .filter(|d| *d > start && *d <= as_of)
+        .collect();
     breaks.insert(start);
     if half_yearly(terms.rule, options) {
         let mut boundary = half_year_start(start);
@@ -264,23 +296,40 @@ pub fn compute(ledger: &Ledger, invoice: &Invoice, as_of: NaiveDate, options: In
     }
     let starts: Vec<NaiveDate> = breaks.into_iter().collect();
     for (index, from) in starts.iter().enumerate() {
-        let to = starts.get(index + 1).map_or(as_of, |next| add_days(*next, -1));
-        let paid: Decimal = payments.iter().filter(|p| p.date <= *from).map(|p| p.amount.value()).sum();
+        let to = starts
+            .get(index + 1)
+            .map_or(as_of, |next| add_days(*next, -1));
+        let paid: Decimal = payments
+            .iter()
+            .filter(|p| p.date <= *from)
+            .map(|p| p.amount.value())
+            .sum();
         let principal = invoice.amount.value() - paid;
         if principal <= Decimal::ZERO {
             break;
         }
-        let (rate, basis) = match rate_for(&terms, *from, start, options, &ledger.settings.rate_rows) {
-            Ok(found) => found,
-            Err(reason) => {
-                result.notes.push(reason);
-                break;
-            }
-        };
+        let (rate, basis) =
+            match rate_for(&terms, *from, start, options, &ledger.settings.rate_rows) {
+                Ok(found) => found,
+                Err(reason) => {
+                    result.notes.push(reason);
+                    break;
+                }
+            };
         let days = (to - *from).num_days() + 1;
-        let interest = round_cents(principal * rate / Decimal::from(100) * Decimal::from(days) / Decimal::from(365));
+        let interest = round_cents(
+            principal * rate / Decimal::from(100) * Decimal::from(days) / Decimal::from(365),
+        );
         result.total += interest;
-        result.rows.push(InterestRow { from: *from, to, days, principal, annual_rate: rate, interest, basis });
+        result.rows.push(InterestRow {
+            from: *from,
+            to,
+            days,
+            principal,
+            annual_rate: rate,
+            interest,
+            basis,
+        });
     }
     result.total = round_cents(result.total);
     result
@@ -291,9 +340,16 @@ pub fn summary(result: &InterestResult) -> String {
     if !result.applies {
         return "No interest claimed".into();
     }
-    let mut text = format!("{} interest at {}", format_money(result.total, &result.currency), result.rate_text());
+    let mut text = format!(
+        "{} interest at {}",
+        format_money(result.total, &result.currency),
+        result.rate_text()
+    );
     if let Some(fee) = &result.compensation {
-        text.push_str(&format!(" + {} compensation", format_money(fee.amount, &fee.currency)));
+        text.push_str(&format!(
+            " + {} compensation",
+            format_money(fee.amount, &fee.currency)
+        ));
     }
     text
 }

@@ -159,10 +159,19 @@ impl RateRow {
             return Err(field("from", "the date must be in 2000 or later".into()));
         }
         if self.rate < Decimal::from(-10) || self.rate > Decimal::from(100) {
-            return Err(field("rate", "the rate must be between −10 and 100 percent".into()));
+            return Err(field(
+                "rate",
+                "the rate must be between −10 and 100 percent".into(),
+            ));
         }
-        if existing.iter().any(|row| row.table == self.table && row.from == self.from) {
-            return Err(field("from", format!("a rate from {} is already in this table", self.from)));
+        if existing
+            .iter()
+            .any(|row| row.table == self.table && row.from == self.from)
+        {
+            return Err(field(
+                "from",
+                format!("a rate from {} is already in this table", self.from),
+            ));
         }
         Ok(())
     }
@@ -170,16 +179,28 @@ impl RateRow {
 
 fn shipped_rows(table: RateTableId) -> impl Iterator<Item = (NaiveDate, Decimal)> {
     table.shipped().rows.iter().filter_map(|(from, rate)| {
-        Some((NaiveDate::parse_from_str(from, "%Y-%m-%d").ok()?, rate.parse().ok()?))
+        Some((
+            NaiveDate::parse_from_str(from, "%Y-%m-%d").ok()?,
+            rate.parse().ok()?,
+        ))
     })
 }
 
 /// Every row of a table in date order, the user's rows replacing shipped ones of the same date.
 pub fn rows(table: RateTableId, user_rows: &[RateRow]) -> Vec<(NaiveDate, Decimal, bool)> {
     let mut all: Vec<(NaiveDate, Decimal, bool)> = shipped_rows(table)
-        .filter(|(from, _)| !user_rows.iter().any(|r| r.table == table && r.from == *from))
+        .filter(|(from, _)| {
+            !user_rows
+                .iter()
+                .any(|r| r.table == table && r.from == *from)
+        })
         .map(|(from, rate)| (from, rate, false))
-        .chain(user_rows.iter().filter(|r| r.table == table).map(|r| (r.from, r.rate, true)))
+        .chain(
+            user_rows
+                .iter()
+                .filter(|r| r.table == table)
+                .map(|r| (r.from, r.rate, true)),
+        )
         .collect();
     all.sort_by_key(|(from, _, _)| *from);
     all
@@ -212,19 +233,52 @@ mod tests {
 
     #[test]
     fn the_rate_in_force_is_the_latest_row_on_or_before_the_day() {
-        assert_eq!(rate_on(RateTableId::Boe, day(2023, 8, 2), &[]), Some("5.00".parse().unwrap()));
-        assert_eq!(rate_on(RateTableId::Boe, day(2023, 8, 3), &[]), Some("5.25".parse().unwrap()));
-        assert_eq!(rate_on(RateTableId::Bundesbank, day(2021, 5, 5), &[]), Some("-0.88".parse().unwrap()));
+        assert_eq!(
+            rate_on(RateTableId::Boe, day(2023, 8, 2), &[]),
+            Some("5.00".parse().unwrap())
+        );
+        assert_eq!(
+            rate_on(RateTableId::Boe, day(2023, 8, 3), &[]),
+            Some("5.25".parse().unwrap())
+        );
+        assert_eq!(
+            rate_on(RateTableId::Bundesbank, day(2021, 5, 5), &[]),
+            Some("-0.88".parse().unwrap())
+        );
     }
 
     #[test]
     fn user_rows_extend_and_replace_the_shipped_table() {
-        let added = vec![RateRow { table: RateTableId::Ecb, from: day(2026, 3, 1), rate: "1.90".parse().unwrap() }];
-        assert_eq!(rate_on(RateTableId::Ecb, day(2026, 4, 1), &added), Some("1.90".parse().unwrap()));
-        assert_eq!(rate_on(RateTableId::Boe, day(2026, 4, 1), &added), Some("4.00".parse().unwrap()));
-        let duplicate = RateRow { table: RateTableId::Ecb, from: day(2026, 3, 1), rate: "2".parse().unwrap() };
-        assert_eq!(duplicate.validate(&added).unwrap_err().field_name(), Some("from"));
-        let silly = RateRow { table: RateTableId::Ecb, from: day(2026, 5, 1), rate: "250".parse().unwrap() };
-        assert_eq!(silly.validate(&added).unwrap_err().field_name(), Some("rate"));
+        let added = vec![RateRow {
+            table: RateTableId::Ecb,
+            from: day(2026, 3, 1),
+            rate: "1.90".parse().unwrap(),
+        }];
+        assert_eq!(
+            rate_on(RateTableId::Ecb, day(2026, 4, 1), &added),
+            Some("1.90".parse().unwrap())
+        );
+        assert_eq!(
+            rate_on(RateTableId::Boe, day(2026, 4, 1), &added),
+            Some("4.00".parse().unwrap())
+        );
+        let duplicate = RateRow {
+            table: RateTableId::Ecb,
+            from: day(2026, 3, 1),
+            rate: "2".parse().unwrap(),
+        };
+        assert_eq!(
+            duplicate.validate(&added).unwrap_err().field_name(),
+            Some("from")
+        );
+        let silly = RateRow {
+            table: RateTableId::Ecb,
+            from: day(2026, 5, 1),
+            rate: "250".parse().unwrap(),
+        };
+        assert_eq!(
+            silly.validate(&added).unwrap_err().field_name(),
+            Some("rate")
+        );
     }
 }

@@ -7,6 +7,9 @@ pub mod template;
 pub mod variables;
 
 use crate::core::ladder::LadderStep;
+use crate::core::ledger::Ledger;
+use crate::core::model::{activity_kind, Activity};
+use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use template::{Context, Template, TemplateError};
 use variables::Catalogue;
@@ -44,12 +47,21 @@ impl std::fmt::Display for LetterError {
 impl LetterTemplate {
     /// Checks the name, the deadline, the subject and the body against the variables.
     pub fn check(&self) -> Result<(), LetterError> {
-        let fail = |field, error: TemplateError| LetterError { field, message: error.to_string() };
+        let fail = |field, error: TemplateError| LetterError {
+            field,
+            message: error.to_string(),
+        };
         if self.name.trim().is_empty() {
-            return Err(LetterError { field: "name", message: "a template needs a name".into() });
+            return Err(LetterError {
+                field: "name",
+                message: "a template needs a name".into(),
+            });
         }
         if !(0..=365).contains(&self.deadline_days) {
-            return Err(LetterError { field: "deadline_days", message: "the deadline must be between 0 and 365 days".into() });
+            return Err(LetterError {
+                field: "deadline_days",
+                message: "the deadline must be between 0 and 365 days".into(),
+            });
         }
         Template::check(&self.subject, &Catalogue).map_err(|e| fail("subject", e))?;
         Template::check(&self.body, &Catalogue).map_err(|e| fail("body", e))?;
@@ -62,8 +74,61 @@ impl LetterTemplate {
             Ok(template) => template.render(context),
             Err(_) => source.to_string(),
         };
-        (render(&self.subject).trim().to_string(), render(&self.body).trim().to_string())
+        (
+            render(&self.subject).trim().to_string(),
+            render(&self.body).trim().to_string(),
+        )
     }
+}
+
+/// Builds a template from the editor's fields, reading the deadline as typed.
+pub fn from_form(
+    id: &str,
+    name: &str,
+    subject: &str,
+    body: &str,
+    deadline_days: &str,
+) -> Result<LetterTemplate, LetterError> {
+    let deadline_days = deadline_days
+        .trim()
+        .parse::<i64>()
+        .map_err(|_| LetterError {
+            field: "deadline_days",
+            message: format!("\"{}\" is not a whole number of days", deadline_days.trim()),
+        })?;
+    let template = LetterTemplate {
+        id: id.to_string(),
+        name: name.trim().to_string(),
+        subject: subject.to_string(),
+        body: body.to_string(),
+        deadline_days,
+    };
+    template.check()?;
+    Ok(template)
+}
+
+/// The timeline entry recording that a letter was sent.
+pub fn sent_activity(
+    ledger: &Ledger,
+    invoice_id: &str,
+    template: &LetterTemplate,
+    channel: &str,
+    today: NaiveDate,
+) -> Option<Activity> {
+    let invoice = ledger.invoice(invoice_id)?;
+    Some(Activity {
+        id: String::new(),
+        client_id: invoice.client_id.clone(),
+        invoice_id: Some(invoice_id.to_string()),
+        date: today,
+        kind: activity_kind::LETTER.into(),
+        summary: format!(
+            "{} for invoice {} sent by {channel}",
+            template.name, invoice.number
+        ),
+        step: Some(template.id.clone()),
+        channel: Some(channel.to_string()),
+    })
 }
 
 /// The stock template of a ladder step.
@@ -73,7 +138,13 @@ pub fn stock(step: LadderStep) -> LetterTemplate {
         .copied()
         .find(|(id, ..)| *id == step.id())
         .unwrap_or(stock::STOCK[0]);
-    LetterTemplate { id: id.into(), name: step.label().into(), subject: subject.into(), body: body.into(), deadline_days }
+    LetterTemplate {
+        id: id.into(),
+        name: step.label().into(),
+        subject: subject.into(),
+        body: body.into(),
+        deadline_days,
+    }
 }
 
 /// The user's edited and custom templates; stock ones come from the code.
@@ -94,9 +165,20 @@ impl TemplateSet {
     pub fn all(&self) -> Vec<LetterTemplate> {
         let mut all: Vec<LetterTemplate> = LadderStep::ALL
             .iter()
-            .map(|step| self.saved.iter().find(|t| t.id == step.id()).cloned().unwrap_or_else(|| stock(*step)))
+            .map(|step| {
+                self.saved
+                    .iter()
+                    .find(|t| t.id == step.id())
+                    .cloned()
+                    .unwrap_or_else(|| stock(*step))
+            })
             .collect();
-        all.extend(self.saved.iter().filter(|t| LadderStep::from_id(&t.id).is_none()).cloned());
+        all.extend(
+            self.saved
+                .iter()
+                .filter(|t| LadderStep::from_id(&t.id).is_none())
+                .cloned(),
+        );
         all
     }
 

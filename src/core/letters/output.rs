@@ -7,7 +7,9 @@ fn percent_encode(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for byte in text.bytes() {
         match byte {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' => out.push(byte as char),
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' => {
+                out.push(byte as char)
+            }
             _ => out.push_str(&format!("%{byte:02X}")),
         }
     }
@@ -17,13 +19,22 @@ fn percent_encode(text: &str) -> String {
 /// A `mailto:` link with the subject and body, or `None` when it would be too long for a URL.
 pub fn mailto(to: &str, subject: &str, body: &str) -> Option<String> {
     let body = body.replace("\r\n", "\n").replace('\n', "\r\n");
-    let link = format!("mailto:{}?subject={}&body={}", percent_encode(to).replace("%40", "@"), percent_encode(subject), percent_encode(&body));
+    let link = format!(
+        "mailto:{}?subject={}&body={}",
+        percent_encode(to).replace("%40", "@"),
+        percent_encode(subject),
+        percent_encode(&body)
+    );
     (link.len() <= MAILTO_LIMIT).then_some(link)
 }
 
 /// A `mailto:` link with the subject only, for when the body must be pasted.
 pub fn mailto_subject_only(to: &str, subject: &str) -> String {
-    format!("mailto:{}?subject={}", percent_encode(to).replace("%40", "@"), percent_encode(subject))
+    format!(
+        "mailto:{}?subject={}",
+        percent_encode(to).replace("%40", "@"),
+        percent_encode(subject)
+    )
 }
 
 const BASE64: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
@@ -32,7 +43,11 @@ const BASE64: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz
 pub fn base64(bytes: &[u8]) -> String {
     let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
     for chunk in bytes.chunks(3) {
-        let b = [chunk[0], *chunk.get(1).unwrap_or(&0), *chunk.get(2).unwrap_or(&0)];
+        let b = [
+            chunk[0],
+            *chunk.get(1).unwrap_or(&0),
+            *chunk.get(2).unwrap_or(&0),
+        ];
         let n = (u32::from(b[0]) << 16) | (u32::from(b[1]) << 8) | u32::from(b[2]);
         for (index, shift) in [18, 12, 6, 0].into_iter().enumerate() {
             if index <= chunk.len() {
@@ -70,6 +85,11 @@ pub fn eml(from: &str, to: &str, subject: &str, body: &str, date: &str) -> Strin
         "Content-Transfer-Encoding: base64".into(),
         String::new(),
     ];
-    lines.extend(encoded.as_bytes().chunks(76).map(|c| String::from_utf8_lossy(c).into_owned()));
+    lines.extend(
+        encoded
+            .as_bytes()
+            .chunks(76)
+            .map(|c| String::from_utf8_lossy(c).into_owned()),
+    );
     lines.join("\r\n") + "\r\n"
 }

@@ -68,17 +68,7 @@ Yours sincerely,
     (
         "demand-letter",
         "Letter before action: {{ totals.claim }} owed to {{ business.name }}",
-        "{{ business.name }}
-{{ business.address }}
-
-{{ today }}
-
-{{ client.name }}
-{{ client.address }}
-
-Dear {{ client.contact }},
-
-Letter before action
+        "Dear {{ client.contact }},
 
 I write formally about the sums you owe {{ business.name }}. Despite reminders, the following invoices remain unpaid:
 

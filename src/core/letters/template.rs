@@ -41,7 +41,11 @@ pub struct TemplateError {
 
 impl fmt::Display for TemplateError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "line {}, column {}: {}", self.line, self.column, self.message)
+        write!(
+            f,
+            "line {}, column {}: {}",
+            self.line, self.column, self.message
+        )
     }
 }
 
@@ -55,8 +59,19 @@ struct Position {
 enum Node {
     Text(String),
     Variable(String, Position),
-    If { negated: bool, name: String, at: Position, then: Vec<Node>, otherwise: Vec<Node> },
-    For { item: String, list: String, at: Position, body: Vec<Node> },
+    If {
+        negated: bool,
+        name: String,
+        at: Position,
+        then: Vec<Node>,
+        otherwise: Vec<Node>,
+    },
+    For {
+        item: String,
+        list: String,
+        at: Position,
+        body: Vec<Node>,
+    },
 }
 
 /// A parsed template.
@@ -74,17 +89,26 @@ enum Token {
 fn position_of(source: &str, offset: usize) -> Position {
     let before = &source[..offset];
     let line = before.matches('\n').count() + 1;
-    let column = before.rfind('\n').map_or(before.chars().count(), |n| before[n + 1..].chars().count()) + 1;
+    let column = before
+        .rfind('\n')
+        .map_or(before.chars().count(), |n| before[n + 1..].chars().count())
+        + 1;
     Position { line, column }
 }
 
 fn error(at: &Position, message: impl Into<String>) -> TemplateError {
-    TemplateError { line: at.line, column: at.column, message: message.into() }
+    TemplateError {
+        line: at.line,
+        column: at.column,
+        message: message.into(),
+    }
 }
 
 fn valid_name(name: &str) -> bool {
     !name.is_empty()
-        && name.split('.').all(|part| !part.is_empty() && part.chars().all(|c| c.is_ascii_alphanumeric() || c == '_'))
+        && name.split('.').all(|part| {
+            !part.is_empty() && part.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
+        })
 }
 
 fn tokenize(source: &str) -> Result<Vec<Token>, TemplateError> {
@@ -106,18 +130,29 @@ fn tokenize(source: &str) -> Result<Vec<Token>, TemplateError> {
         }
         let at = position_of(source, found);
         let inner_start = found + 2;
-        let end = source[inner_start..]
-            .find(closer)
-            .ok_or_else(|| error(&at, format!("`{}` is never closed with `{closer}`", opener.unwrap_or_default())))?
-            + inner_start;
+        let end = source[inner_start..].find(closer).ok_or_else(|| {
+            error(
+                &at,
+                format!(
+                    "`{}` is never closed with `{closer}`",
+                    opener.unwrap_or_default()
+                ),
+            )
+        })? + inner_start;
         let inner = source[inner_start..end].trim();
         if closer == "}}" {
             if !valid_name(inner) {
-                return Err(error(&at, format!("`{{{{ {inner} }}}}` is not a variable name")));
+                return Err(error(
+                    &at,
+                    format!("`{{{{ {inner} }}}}` is not a variable name"),
+                ));
             }
             tokens.push(Token::Variable(inner.to_string(), at));
         } else {
-            tokens.push(Token::Tag(inner.split_whitespace().map(str::to_string).collect(), at));
+            tokens.push(Token::Tag(
+                inner.split_whitespace().map(str::to_string).collect(),
+                at,
+            ));
         }
         rest = end + 2;
     }
@@ -135,7 +170,10 @@ enum Closing {
     Eof,
 }
 
-fn parse_block(tokens: &mut std::iter::Peekable<std::vec::IntoIter<Token>>, open: Option<(&str, &Position)>) -> Result<(Vec<Node>, Closing), TemplateError> {
+fn parse_block(
+    tokens: &mut std::iter::Peekable<std::vec::IntoIter<Token>>,
+    open: Option<(&str, &Position)>,
+) -> Result<(Vec<Node>, Closing), TemplateError> {
     let mut nodes = Vec::new();
     while let Some(token) = tokens.next() {
         match token {
@@ -181,8 +219,15 @@ fn parse_block(tokens: &mut std::iter::Peekable<std::vec::IntoIter<Token>>, open
     }
     match open {
         Some((tag, at)) => {
-            let (name, end) = if tag == "for" { ("for", "endfor") } else { ("if", "endif") };
-            Err(error(at, format!("`{{% {name} %}}` is never closed with `{{% {end} %}}`")))
+            let (name, end) = if tag == "for" {
+                ("for", "endfor")
+            } else {
+                ("if", "endif")
+            };
+            Err(error(
+                at,
+                format!("`{{% {name} %}}` is never closed with `{{% {end} %}}`"),
+            ))
         }
         None => Ok((nodes, Closing::Eof)),
     }
@@ -211,7 +256,11 @@ impl Template {
     }
 }
 
-fn check_nodes(nodes: &[Node], names: &impl Names, scope: &BTreeMap<String, Vec<&'static str>>) -> Result<(), TemplateError> {
+fn check_nodes(
+    nodes: &[Node],
+    names: &impl Names,
+    scope: &BTreeMap<String, Vec<&'static str>>,
+) -> Result<(), TemplateError> {
     let known = |name: &str, at: &Position| -> Result<(), TemplateError> {
         if names.is_text(name) {
             return Ok(());
@@ -221,7 +270,13 @@ fn check_nodes(nodes: &[Node], names: &impl Names, scope: &BTreeMap<String, Vec<
                 return if fields.contains(&field) {
                     Ok(())
                 } else {
-                    Err(error(at, format!("unknown field `{field}` of `{item}`; it has {}", fields.join(", "))))
+                    Err(error(
+                        at,
+                        format!(
+                            "unknown field `{field}` of `{item}`; it has {}",
+                            fields.join(", ")
+                        ),
+                    ))
                 };
             }
         }
@@ -235,17 +290,33 @@ fn check_nodes(nodes: &[Node], names: &impl Names, scope: &BTreeMap<String, Vec<
             Node::Text(_) => {}
             Node::Variable(name, at) => {
                 if names.list_fields(name).is_some() {
-                    return Err(error(at, format!("`{name}` is a list; show it with `{{% for row in {name} %}}`")));
+                    return Err(error(
+                        at,
+                        format!("`{name}` is a list; show it with `{{% for row in {name} %}}`"),
+                    ));
                 }
                 known(name, at)?
             }
-            Node::If { name, at, then, otherwise, .. } => {
+            Node::If {
+                name,
+                at,
+                then,
+                otherwise,
+                ..
+            } => {
                 known(name, at)?;
                 check_nodes(then, names, scope)?;
                 check_nodes(otherwise, names, scope)?;
             }
-            Node::For { item, list, at, body } => {
-                let fields = names.list_fields(list).ok_or_else(|| error(at, format!("`{list}` is not a list to loop over")))?;
+            Node::For {
+                item,
+                list,
+                at,
+                body,
+            } => {
+                let fields = names
+                    .list_fields(list)
+                    .ok_or_else(|| error(at, format!("`{list}` is not a list to loop over")))?;
                 let mut inner = scope.clone();
                 inner.insert(item.clone(), fields);
                 check_nodes(body, names, &inner)?;
@@ -255,7 +326,11 @@ fn check_nodes(nodes: &[Node], names: &impl Names, scope: &BTreeMap<String, Vec<
     Ok(())
 }
 
-fn lookup<'a>(name: &str, context: &'a Context, scope: &'a BTreeMap<String, BTreeMap<String, String>>) -> Option<&'a str> {
+fn lookup<'a>(
+    name: &str,
+    context: &'a Context,
+    scope: &'a BTreeMap<String, BTreeMap<String, String>>,
+) -> Option<&'a str> {
     if let Some((item, field)) = name.split_once('.') {
         if let Some(record) = scope.get(item) {
             return record.get(field).map(String::as_str);
@@ -267,7 +342,11 @@ fn lookup<'a>(name: &str, context: &'a Context, scope: &'a BTreeMap<String, BTre
     }
 }
 
-fn truthy(name: &str, context: &Context, scope: &BTreeMap<String, BTreeMap<String, String>>) -> bool {
+fn truthy(
+    name: &str,
+    context: &Context,
+    scope: &BTreeMap<String, BTreeMap<String, String>>,
+) -> bool {
     if let Some(Value::List(items)) = context.get(name) {
         return !items.is_empty();
     }
@@ -280,16 +359,35 @@ fn truthy(name: &str, context: &Context, scope: &BTreeMap<String, BTreeMap<Strin
     })
 }
 
-fn render_nodes(nodes: &[Node], context: &Context, scope: &BTreeMap<String, BTreeMap<String, String>>, out: &mut String) {
+fn render_nodes(
+    nodes: &[Node],
+    context: &Context,
+    scope: &BTreeMap<String, BTreeMap<String, String>>,
+    out: &mut String,
+) {
     for node in nodes {
         match node {
             Node::Text(text) => out.push_str(text),
-            Node::Variable(name, _) => out.push_str(lookup(name, context, scope).unwrap_or_default()),
-            Node::If { negated, name, then, otherwise, .. } => {
-                let branch = if truthy(name, context, scope) != *negated { then } else { otherwise };
+            Node::Variable(name, _) => {
+                out.push_str(lookup(name, context, scope).unwrap_or_default())
+            }
+            Node::If {
+                negated,
+                name,
+                then,
+                otherwise,
+                ..
+            } => {
+                let branch = if truthy(name, context, scope) != *negated {
+                    then
+                } else {
+                    otherwise
+                };
                 render_nodes(branch, context, scope, out);
             }
-            Node::For { item, list, body, .. } => {
+            Node::For {
+                item, list, body, ..
+            } => {
                 if let Some(Value::List(records)) = context.get(list) {
                     for record in records {
                         let mut inner = scope.clone();

@@ -10,7 +10,10 @@ use chrono::NaiveDate;
 use proptest::prelude::*;
 
 fn ledger() -> crate::core::ledger::Ledger {
-    let mut ledger = backup::import(include_str!("../../../tests/fixtures/contract-example.json")).unwrap();
+    let mut ledger = backup::import(include_str!(
+        "../../../tests/fixtures/contract-example.json"
+    ))
+    .unwrap();
     ledger.invoices[0].interest = None; // the business default: UK Late Payment Act
     ledger
 }
@@ -23,7 +26,10 @@ fn settlement() -> SettlementFigures {
     SettlementFigures {
         amount: "£900.00".into(),
         pay_by: "30 April 2026".into(),
-        schedule: vec![("1".into(), "1 April 2026".into(), "£450.00".into()), ("2".into(), "1 May 2026".into(), "£450.00".into())],
+        schedule: vec![
+            ("1".into(), "1 April 2026".into(), "£450.00".into()),
+            ("2".into(), "1 May 2026".into(), "£450.00".into()),
+        ],
     }
 }
 
@@ -32,13 +38,30 @@ fn every_stock_template_renders_without_leftover_tags_and_with_formatted_figures
     let ledger = ledger();
     for step in LadderStep::ALL {
         let template = stock(step);
-        template.check().unwrap_or_else(|e| panic!("{}: {e}", step.id()));
-        let values = context(&ledger, "i1", today(), template.deadline_days, &settlement()).unwrap();
+        template
+            .check()
+            .unwrap_or_else(|e| panic!("{}: {e}", step.id()));
+        let values = context(
+            &ledger,
+            "i1",
+            today(),
+            template.deadline_days,
+            &settlement(),
+        )
+        .unwrap();
         let (subject, body) = template.render(&values);
         for text in [&subject, &body] {
-            assert!(!text.contains("{{") && !text.contains("{%"), "{}: {text}", step.id());
+            assert!(
+                !text.contains("{{") && !text.contains("{%"),
+                "{}: {text}",
+                step.id()
+            );
         }
-        assert!(!subject.is_empty() && body.contains("Ada Studio") || step == LadderStep::SettlementAgreement, "{}", step.id());
+        assert!(
+            !subject.is_empty() && body.contains("Ada Studio"),
+            "{}",
+            step.id()
+        );
     }
 }
 
@@ -49,9 +72,19 @@ fn every_stock_template_renders_without_leftover_tags_and_with_formatted_figures
 fn the_demand_letter_states_the_account_the_interest_and_the_deadline() {
     let ledger = ledger();
     let template = stock(LadderStep::DemandLetter);
-    let values = context(&ledger, "i1", today(), template.deadline_days, &SettlementFigures::default()).unwrap();
+    let values = context(
+        &ledger,
+        "i1",
+        today(),
+        template.deadline_days,
+        &SettlementFigures::default(),
+    )
+    .unwrap();
     let (subject, body) = template.render(&values);
-    assert_eq!(subject, "Letter before action: £1,080.78 owed to Ada Studio");
+    assert_eq!(
+        subject,
+        "Letter before action: £1,080.78 owed to Ada Studio"
+    );
     for expected in [
         "- Invoice INV-001, issued 15 January 2026, due 14 February 2026: £1,000.00 outstanding of £1,200.00 (30 days overdue)",
         "Outstanding balance: £1,000.00",
@@ -79,19 +112,44 @@ fn settlement_letters_receive_the_offer_and_schedule() {
 
 #[test]
 fn unknown_variables_are_named_with_line_and_column() {
-    let error = Template::check("Dear {{ client.name }},\n  {{ client.nmae }}", &Catalogue).unwrap_err();
-    assert_eq!(error.to_string(), "line 2, column 3: unknown variable `client.nmae`");
-    let in_loop = Template::check("{% for row in statement %}{{ row.total }}{% endfor %}", &Catalogue).unwrap_err();
-    assert!(in_loop.to_string().starts_with("line 1, column 27: unknown field `total` of `row`"), "{in_loop}");
+    let error =
+        Template::check("Dear {{ client.name }},\n  {{ client.nmae }}", &Catalogue).unwrap_err();
+    assert_eq!(
+        error.to_string(),
+        "line 2, column 3: unknown variable `client.nmae`"
+    );
+    let in_loop = Template::check(
+        "{% for row in statement %}{{ row.total }}{% endfor %}",
+        &Catalogue,
+    )
+    .unwrap_err();
+    assert!(
+        in_loop
+            .to_string()
+            .starts_with("line 1, column 27: unknown field `total` of `row`"),
+        "{in_loop}"
+    );
 }
 
 #[test]
 fn unclosed_and_stray_tags_are_refused() {
     let check = |source: &str| Template::check(source, &Catalogue).unwrap_err().to_string();
-    assert_eq!(check("Hello {{ client.name"), "line 1, column 7: `{{` is never closed with `}}`");
-    assert_eq!(check("a\n{% if invoice.balance %}owed"), "line 2, column 1: `{% if %}` is never closed with `{% endif %}`");
-    assert_eq!(check("{% for row in statement %}x"), "line 1, column 1: `{% for %}` is never closed with `{% endfor %}`");
-    assert_eq!(check("x {% endif %}"), "line 1, column 3: `{% endif %}` has no matching opening tag");
+    assert_eq!(
+        check("Hello {{ client.name"),
+        "line 1, column 7: `{{` is never closed with `}}`"
+    );
+    assert_eq!(
+        check("a\n{% if invoice.balance %}owed"),
+        "line 2, column 1: `{% if %}` is never closed with `{% endif %}`"
+    );
+    assert_eq!(
+        check("{% for row in statement %}x"),
+        "line 1, column 1: `{% for %}` is never closed with `{% endfor %}`"
+    );
+    assert_eq!(
+        check("x {% endif %}"),
+        "line 1, column 3: `{% endif %}` has no matching opening tag"
+    );
     assert!(check("{% while x %}").contains("is not a tag"));
     assert!(check("{% for row in today %}{% endfor %}").contains("`today` is not a list"));
     assert!(check("{{ statement }}").contains("is a list"));
@@ -99,16 +157,31 @@ fn unclosed_and_stray_tags_are_refused() {
 
 #[test]
 fn loops_over_the_statement_render_each_row() {
-    let template = Template::check("{% for row in statement %}[{{ row.number }}: {{ row.balance }}]{% endfor %}", &Catalogue).unwrap();
+    let template = Template::check(
+        "{% for row in statement %}[{{ row.number }}: {{ row.balance }}]{% endfor %}",
+        &Catalogue,
+    )
+    .unwrap();
     let mut values = template::Context::new();
-    let row = |n: &str| [("number".to_string(), n.to_string()), ("balance".to_string(), "£1.00".to_string())].into_iter().collect();
+    let row = |n: &str| {
+        [
+            ("number".to_string(), n.to_string()),
+            ("balance".to_string(), "£1.00".to_string()),
+        ]
+        .into_iter()
+        .collect()
+    };
     values.insert("statement".into(), Value::List(vec![row("A"), row("B")]));
     assert_eq!(template.render(&values), "[A: £1.00][B: £1.00]");
 }
 
 #[test]
 fn conditionals_treat_zero_amounts_as_false() {
-    let template = Template::check("{% if interest.total %}yes{% else %}no{% endif %}{% if not today %}!{% endif %}", &Catalogue).unwrap();
+    let template = Template::check(
+        "{% if interest.total %}yes{% else %}no{% endif %}{% if not today %}!{% endif %}",
+        &Catalogue,
+    )
+    .unwrap();
     let mut values = template::Context::new();
     values.insert("interest.total".into(), Value::Text("£0.00".into()));
     assert_eq!(template.render(&values), "no!");
@@ -136,17 +209,29 @@ fn a_bad_edit_is_refused_and_the_saved_template_is_kept() {
 
 #[test]
 fn mailto_encodes_and_gives_up_on_long_bodies() {
-    let link = mailto("jo@acme.test", "Invoice 7 & more", "Line one\nLine two: 100%").unwrap();
+    let link = mailto(
+        "jo@acme.test",
+        "Invoice 7 & more",
+        "Line one\nLine two: 100%",
+    )
+    .unwrap();
     assert_eq!(link, "mailto:jo@acme.test?subject=Invoice%207%20%26%20more&body=Line%20one%0D%0ALine%20two%3A%20100%25");
     assert_eq!(mailto("a@b.c", "s", &"x".repeat(MAILTO_LIMIT)), None);
 }
 
 #[test]
 fn eml_files_have_headers_crlf_and_a_base64_body() {
-    let message = eml("Ada Studio <ada@example.com>", "jo@acme.test", "Relevé n° 7", "Bonjour\nMerci", "Mon, 16 Mar 2026 09:00:00 +0000");
+    let message = eml(
+        "Ada Studio <ada@example.com>",
+        "jo@acme.test",
+        "Relevé n° 7",
+        "Bonjour\nMerci",
+        "Mon, 16 Mar 2026 09:00:00 +0000",
+    );
     let (head, body) = message.split_once("\r\n\r\n").unwrap();
     assert!(head.contains("Subject: =?UTF-8?B?UmVsZXbDqSBuwrAgNw==?="));
-    assert!(head.contains("Content-Type: text/plain; charset=UTF-8\r\nContent-Transfer-Encoding: base64"));
+    assert!(head
+        .contains("Content-Type: text/plain; charset=UTF-8\r\nContent-Transfer-Encoding: base64"));
     assert!(!message.replace("\r\n", "").contains('\n'));
     assert_eq!(body.trim_end(), base64("Bonjour\r\nMerci".as_bytes()));
     assert_eq!(base64(b"Man"), "TWFu");
@@ -165,4 +250,50 @@ proptest! {
         }
         let _ = Template::check(&source, &Catalogue);
     }
+}
+
+#[test]
+fn the_editor_reads_the_deadline_and_checks_the_text() {
+    assert_eq!(
+        from_form("x", "Mine", "Hi", "Body", "10")
+            .unwrap()
+            .deadline_days,
+        10
+    );
+    assert_eq!(
+        from_form("x", "Mine", "Hi", "Body", "ten")
+            .unwrap_err()
+            .field,
+        "deadline_days"
+    );
+    assert_eq!(
+        from_form("x", " ", "Hi", "Body", "1").unwrap_err().field,
+        "name"
+    );
+    let error = from_form("x", "Mine", "Hi", "{% if x %}", "1").unwrap_err();
+    assert_eq!(
+        (error.field, error.message.as_str()),
+        (
+            "body",
+            "line 1, column 1: `{% if %}` is never closed with `{% endif %}`"
+        )
+    );
+}
+
+#[test]
+fn sending_a_letter_is_logged_with_its_step() {
+    let ledger = ledger();
+    let activity = sent_activity(
+        &ledger,
+        "i1",
+        &stock(LadderStep::FinalNotice),
+        "email",
+        today(),
+    )
+    .unwrap();
+    assert_eq!(activity.step.as_deref(), Some("final-notice"));
+    assert_eq!(
+        activity.summary,
+        "Final notice for invoice INV-001 sent by email"
+    );
 }

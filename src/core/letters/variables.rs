@@ -24,50 +24,115 @@ pub struct Variable {
 }
 
 const fn text(name: &'static str, description: &'static str, example: &'static str) -> Variable {
-    Variable { name, description, example, fields: &[] }
+    Variable {
+        name,
+        description,
+        example,
+        fields: &[],
+    }
 }
 
 /// Every variable, in the order the reference shows them.
 pub const VARIABLES: &[Variable] = &[
     text("business.name", "Your business name", "Ada Studio"),
-    text("business.address", "Your postal address", "1 High St, London"),
+    text(
+        "business.address",
+        "Your postal address",
+        "1 High St, London",
+    ),
     text("business.email", "Your e-mail address", "ada@example.com"),
-    text("business.signature", "How you sign letters (defaults to the business name)", "Ada Lovelace, Director"),
+    text(
+        "business.signature",
+        "How you sign letters (defaults to the business name)",
+        "Ada Lovelace, Director",
+    ),
     text("client.name", "The client's name", "Acme Ltd"),
-    text("client.contact", "The person you write to (defaults to the client's name)", "Jo Bloggs"),
-    text("client.address", "The client's postal address", "2 Low Rd, Leeds"),
+    text(
+        "client.contact",
+        "The person you write to (defaults to the client's name)",
+        "Jo Bloggs",
+    ),
+    text(
+        "client.address",
+        "The client's postal address",
+        "2 Low Rd, Leeds",
+    ),
     text("invoice.number", "The invoice number", "INV-001"),
     text("invoice.issue_date", "The issue date", "15 January 2026"),
     text("invoice.due_date", "The due date", "14 February 2026"),
     text("invoice.amount", "The amount invoiced", "£1,200.00"),
     text("invoice.paid", "What has been paid", "£200.00"),
     text("invoice.balance", "What is still owed", "£1,000.00"),
-    text("invoice.days_overdue", "Days past the due date (0 before it)", "47"),
+    text(
+        "invoice.days_overdue",
+        "Days past the due date (0 before it)",
+        "47",
+    ),
     text("interest.rule", "The interest rule", "UK Late Payment Act"),
     text("interest.total", "Interest to date", "£10.89"),
-    text("interest.compensation", "Fixed compensation, if the rule gives one", "£70.00"),
+    text(
+        "interest.compensation",
+        "Fixed compensation, if the rule gives one",
+        "£70.00",
+    ),
     text("interest.rate", "The annual rate", "13.25%"),
-    text("interest.citation", "The law or contract term behind the interest", "Late Payment of Commercial Debts (Interest) Act 1998"),
+    text(
+        "interest.citation",
+        "The law or contract term behind the interest",
+        "Late Payment of Commercial Debts (Interest) Act 1998",
+    ),
     Variable {
         name: "interest.rows",
         description: "The interest breakdown, one row per period",
         example: "16 Jun 2026 – 30 Jun 2026: 15 days on £1,000.00 at 13.25% = £5.45",
         fields: &["from", "to", "days", "principal", "rate", "amount"],
     },
-    text("totals.balance", "What the client owes on all open invoices in this currency", "£3,400.00"),
+    text(
+        "totals.balance",
+        "What the client owes on all open invoices in this currency",
+        "£3,400.00",
+    ),
     text("totals.interest", "Interest on those invoices", "£45.20"),
-    text("totals.compensation", "Compensation on those invoices (same currency only)", "£140.00"),
-    text("totals.claim", "Balance + interest + compensation", "£3,585.20"),
+    text(
+        "totals.compensation",
+        "Compensation on those invoices (same currency only)",
+        "£140.00",
+    ),
+    text(
+        "totals.claim",
+        "Balance + interest + compensation",
+        "£3,585.20",
+    ),
     Variable {
         name: "statement",
         description: "The client's open invoices in this currency",
         example: "INV-001, due 14 February 2026: £1,000.00 of £1,200.00",
-        fields: &["number", "issue_date", "due_date", "amount", "paid", "balance", "days_overdue"],
+        fields: &[
+            "number",
+            "issue_date",
+            "due_date",
+            "amount",
+            "paid",
+            "balance",
+            "days_overdue",
+        ],
     },
     text("today", "Today's date", "23 November 2026"),
-    text("deadline", "Today plus the template's deadline in days", "7 December 2026"),
-    text("settlement.amount", "The settlement amount offered (empty until the settlement planner fills it)", "£3,000.00"),
-    text("settlement.pay_by", "The date the settlement must be paid by", "31 December 2026"),
+    text(
+        "deadline",
+        "Today plus the template's deadline in days",
+        "7 December 2026",
+    ),
+    text(
+        "settlement.amount",
+        "The settlement amount offered (empty until the settlement planner fills it)",
+        "£3,000.00",
+    ),
+    text(
+        "settlement.pay_by",
+        "The date the settlement must be paid by",
+        "31 December 2026",
+    ),
     Variable {
         name: "settlement.schedule",
         description: "The instalments agreed (empty until the settlement planner fills it)",
@@ -82,11 +147,16 @@ pub struct Catalogue;
 
 impl Names for Catalogue {
     fn is_text(&self, name: &str) -> bool {
-        VARIABLES.iter().any(|v| v.name == name && v.fields.is_empty())
+        VARIABLES
+            .iter()
+            .any(|v| v.name == name && v.fields.is_empty())
     }
 
     fn list_fields(&self, name: &str) -> Option<Vec<&'static str>> {
-        VARIABLES.iter().find(|v| v.name == name && !v.fields.is_empty()).map(|v| v.fields.to_vec())
+        VARIABLES
+            .iter()
+            .find(|v| v.name == name && !v.fields.is_empty())
+            .map(|v| v.fields.to_vec())
     }
 }
 
@@ -102,7 +172,10 @@ pub struct SettlementFigures {
 }
 
 fn record(pairs: &[(&str, String)]) -> BTreeMap<String, String> {
-    pairs.iter().map(|(k, v)| (k.to_string(), v.clone())).collect()
+    pairs
+        .iter()
+        .map(|(k, v)| (k.to_string(), v.clone()))
+        .collect()
 }
 
 /// Fills every variable for a letter about one invoice, on `today`, with a deadline in days.
@@ -126,9 +199,23 @@ pub fn context(
     put("business.name", business.name.clone());
     put("business.address", business.address.clone());
     put("business.email", business.email.clone());
-    put("business.signature", if business.signature.is_empty() { business.name.clone() } else { business.signature.clone() });
+    put(
+        "business.signature",
+        if business.signature.is_empty() {
+            business.name.clone()
+        } else {
+            business.signature.clone()
+        },
+    );
     put("client.name", client.name.clone());
-    put("client.contact", if client.contact.is_empty() { client.name.clone() } else { client.contact.clone() });
+    put(
+        "client.contact",
+        if client.contact.is_empty() {
+            client.name.clone()
+        } else {
+            client.contact.clone()
+        },
+    );
     put("client.address", client.address.clone());
     put("invoice.number", invoice.number.clone());
     put("invoice.issue_date", format_date_long(invoice.issue_date));
@@ -137,21 +224,57 @@ pub fn context(
     put("invoice.paid", money(summary.paid));
     put("invoice.balance", money(summary.outstanding));
     put("invoice.days_overdue", summary.days_overdue.to_string());
-    put("interest.rule", if interest.applies { interest.rule.label().to_string() } else { String::new() });
-    put("interest.total", if interest.applies { money(interest.total) } else { String::new() });
+    put(
+        "interest.rule",
+        if interest.applies {
+            interest.rule.label().to_string()
+        } else {
+            String::new()
+        },
+    );
+    put(
+        "interest.total",
+        if interest.applies {
+            money(interest.total)
+        } else {
+            String::new()
+        },
+    );
     put(
         "interest.compensation",
-        interest.compensation.as_ref().map(|c| format_money(c.amount, &c.currency)).unwrap_or_default(),
+        interest
+            .compensation
+            .as_ref()
+            .map(|c| format_money(c.amount, &c.currency))
+            .unwrap_or_default(),
     );
-    put("interest.rate", if interest.applies { interest.rate_text() } else { String::new() });
-    put("interest.citation", if interest.applies { interest.citation.clone() } else { String::new() });
+    put(
+        "interest.rate",
+        if interest.applies {
+            interest.rate_text()
+        } else {
+            String::new()
+        },
+    );
+    put(
+        "interest.citation",
+        if interest.applies {
+            interest.citation.clone()
+        } else {
+            String::new()
+        },
+    );
     put("today", format_date_long(today));
     put("deadline", format_date_long(add_days(today, deadline_days)));
     put("settlement.amount", settlement.amount.clone());
     put("settlement.pay_by", settlement.pay_by.clone());
-    let (mut balance, mut interest_sum, mut compensation_sum) = (Decimal::ZERO, Decimal::ZERO, Decimal::ZERO);
+    let (mut balance, mut interest_sum, mut compensation_sum) =
+        (Decimal::ZERO, Decimal::ZERO, Decimal::ZERO);
     let mut statement = Vec::new();
-    for other in ledger.invoices_of(&client.id).filter(|i| i.currency == invoice.currency) {
+    for other in ledger
+        .invoices_of(&client.id)
+        .filter(|i| i.currency == invoice.currency)
+    {
         let figures = ledger.summary(other, today);
         if figures.outstanding <= Decimal::ZERO {
             continue;
@@ -175,7 +298,10 @@ pub fn context(
     put("totals.balance", money(balance));
     put("totals.interest", money(interest_sum));
     put("totals.compensation", money(compensation_sum));
-    put("totals.claim", money(balance + interest_sum + compensation_sum));
+    put(
+        "totals.claim",
+        money(balance + interest_sum + compensation_sum),
+    );
     let rows = interest
         .rows
         .iter()
@@ -195,7 +321,13 @@ pub fn context(
     let schedule = settlement
         .schedule
         .iter()
-        .map(|(number, date, amount)| record(&[("number", number.clone()), ("date", date.clone()), ("amount", amount.clone())]))
+        .map(|(number, date, amount)| {
+            record(&[
+                ("number", number.clone()),
+                ("date", date.clone()),
+                ("amount", amount.clone()),
+            ])
+        })
         .collect();
     values.insert("settlement.schedule".into(), Value::List(schedule));
     Some(values)

@@ -149,6 +149,9 @@ fn ClientInvoices(client_id: String) -> impl IntoView {
                             <td class="num">{format_money(invoice.amount.value(), &invoice.currency)}</td>
                             <td class="num">{format_money(summary.outstanding, &invoice.currency)}</td>
                             <td><StatusBadge status=summary.status />{invoice.disputed.then_some(view! { <span class="tag warn">"disputed"</span> })}</td>
+                            <td>{(summary.outstanding > rust_decimal::Decimal::ZERO).then(|| view! {
+                                <a href=format!("/invoices/{}#letter", invoice.id) aria-label=format!("Draft a letter about invoice {}", invoice.number)>"Draft letter"</a>
+                            })}</td>
                         </tr>
                     }
                 })
@@ -156,7 +159,7 @@ fn ClientInvoices(client_id: String) -> impl IntoView {
             view! {
                 <div class="table-wrap">
                     <table>
-                        <thead><tr><th scope="col">"Number"</th><th scope="col">"Due"</th><th scope="col" class="num">"Amount"</th><th scope="col" class="num">"Outstanding"</th><th scope="col">"Status"</th></tr></thead>
+                        <thead><tr><th scope="col">"Number"</th><th scope="col">"Due"</th><th scope="col" class="num">"Amount"</th><th scope="col" class="num">"Outstanding"</th><th scope="col">"Status"</th><th scope="col"><span class="sr-only">"Letters"</span></th></tr></thead>
                         <tbody>{rows}</tbody>
                     </table>
                 </div>

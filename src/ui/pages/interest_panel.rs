@@ -14,8 +14,16 @@ pub fn InterestPanel(invoice_id: String) -> impl IntoView {
     let split = RwSignal::new(false);
     let result = Memo::new(move |_| {
         app.ledger.with(|l| {
-            l.invoice(&invoice_id)
-                .map(|invoice| compute(l, invoice, today(), InterestOptions { uk_split_half_years: split.get() }))
+            l.invoice(&invoice_id).map(|invoice| {
+                compute(
+                    l,
+                    invoice,
+                    today(),
+                    InterestOptions {
+                        uk_split_half_years: split.get(),
+                    },
+                )
+            })
         })
     });
     move || {

@@ -8,9 +8,10 @@ use crate::ui::browser::{confirm, today};
 use crate::ui::components::{FormErrors, Input, StatusBadge};
 use crate::ui::editors::InvoiceEditor;
 use crate::ui::pages::interest_panel::InterestPanel;
+use crate::ui::pages::letter::LetterPanel;
 use crate::ui::state::use_app;
 use leptos::prelude::*;
-use leptos_router::hooks::{use_navigate, use_params_map};
+use leptos_router::hooks::{use_location, use_navigate, use_params_map};
 
 /// One invoice.
 #[component]
@@ -34,6 +35,7 @@ fn InvoiceView(invoice_id: String) -> impl IntoView {
     let app = use_app();
     let id = StoredValue::new(invoice_id);
     let editing = RwSignal::new(false);
+    let drafting = RwSignal::new(use_location().hash.get_untracked() == "#letter");
     let navigate = use_navigate();
     let invoice = move || app.ledger.with(|l| l.invoice(&id.get_value()).cloned());
     let client = move || {
@@ -101,6 +103,16 @@ fn InvoiceView(invoice_id: String) -> impl IntoView {
                 </div>
             }
         })}
+        <section aria-labelledby="letter-heading" class="letter-section">
+            <div class="section-head">
+                <h2 id="letter-heading">"Letters"</h2>
+                <button data-testid="draft-letter" aria-expanded=move || drafting.get().to_string()
+                    on:click=move |_| drafting.update(|d| *d = !*d)>{move || if drafting.get() { "Close letter" } else { "Draft letter" }}</button>
+            </div>
+            <Show when=move || drafting.get()>
+                <LetterPanel invoice_id=id.get_value() />
+            </Show>
+        </section>
         <section aria-labelledby="interest-heading">
             <h2 id="interest-heading">"Late-payment interest"</h2>
             <InterestPanel invoice_id=id.get_value() />

@@ -2,18 +2,6 @@
 
 use leptos::prelude::*;
 
-/// `/templates`: the letter templates arrive with the Letters feature.
-#[component]
-pub fn TemplatesPage() -> impl IntoView {
-    view! {
-        <h1>"Letter templates"</h1>
-        <div class="empty">
-            <h2>"Coming with Letters"</h2>
-            <p>"Editable reminder, final-notice, demand and settlement letters will live here."</p>
-        </div>
-    }
-}
-
 /// `/settlement/<client id>`: the planner arrives with the Settlement feature.
 #[component]
 pub fn SettlementPage() -> impl IntoView {

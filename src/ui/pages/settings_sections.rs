@@ -12,7 +12,10 @@ use leptos::prelude::*;
 #[component]
 pub fn AgingSettings() -> impl IntoView {
     let app = use_app();
-    let form = RwSignal::new(app.ledger.with_untracked(|l| AgingForm::from_settings(&l.settings)));
+    let form = RwSignal::new(
+        app.ledger
+            .with_untracked(|l| AgingForm::from_settings(&l.settings)),
+    );
     let error = RwSignal::new(None::<LedgerError>);
     let saved = RwSignal::new(false);
     let submit = move |ev: leptos::ev::SubmitEvent| {
@@ -46,13 +49,25 @@ pub fn RateTables() -> impl IntoView {
     let app = use_app();
     let form = RwSignal::new(RateRowForm::default());
     let error = RwSignal::new(None::<LedgerError>);
-    let tables = Signal::derive(|| RateTableId::ALL.iter().map(|t| (t.id().to_string(), t.shipped().name.to_string())).collect::<Vec<_>>());
+    let tables = Signal::derive(|| {
+        RateTableId::ALL
+            .iter()
+            .map(|t| (t.id().to_string(), t.shipped().name.to_string()))
+            .collect::<Vec<_>>()
+    });
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        match form.get_untracked().parse().and_then(|row| app.commit(|l| l.add_rate_row(row))) {
+        match form
+            .get_untracked()
+            .parse()
+            .and_then(|row| app.commit(|l| l.add_rate_row(row)))
+        {
             Ok(()) => {
                 error.set(None);
-                form.update(|f| { f.from.clear(); f.rate.clear(); });
+                form.update(|f| {
+                    f.from.clear();
+                    f.rate.clear();
+                });
             }
             Err(e) => error.set(Some(e)),
         }

@@ -12,18 +12,32 @@ use leptos::prelude::*;
 pub(crate) fn MetricTiles(state: DashboardState) -> impl IntoView {
     let app = use_app();
     let period = RwSignal::new(90u32);
-    let currencies = Memo::new(move |_| state.report.with(|r| r.totals.iter().map(|t| t.currency.clone()).collect::<Vec<Currency>>()));
+    let currencies = Memo::new(move |_| {
+        state.report.with(|r| {
+            r.totals
+                .iter()
+                .map(|t| t.currency.clone())
+                .collect::<Vec<Currency>>()
+        })
+    });
     let chosen = RwSignal::new(None::<Currency>);
     let currency = Memo::new(move |_| {
         let available = currencies.get();
         let default = app.ledger.with(|l| l.business.default_currency.clone());
-        chosen.get().filter(|c| available.contains(c))
+        chosen
+            .get()
+            .filter(|c| available.contains(c))
             .or_else(|| available.iter().find(|c| **c == default).cloned())
             .or_else(|| available.first().cloned())
             .unwrap_or(default)
     });
-    let figures = Memo::new(move |_| app.ledger.with(|l| metrics(l, state.as_of.get(), period.get(), &currency.get())));
-    let tile = move |label: &'static str, testid: &'static str, pick: fn(&crate::core::aging::metrics::Metrics) -> Metric| {
+    let figures = Memo::new(move |_| {
+        app.ledger
+            .with(|l| metrics(l, state.as_of.get(), period.get(), &currency.get()))
+    });
+    let tile = move |label: &'static str,
+                     testid: &'static str,
+                     pick: fn(&crate::core::aging::metrics::Metrics) -> Metric| {
         view! {
             {move || {
                 let metric = figures.with(pick);

@@ -31,12 +31,18 @@ pub fn Dashboard() -> impl IntoView {
     let include_disputed = RwSignal::new(true);
     let as_of = Memo::new(move |_| parse_date(&as_of_text.get()).unwrap_or_else(|_| today()));
     let options = Memo::new(move |_| {
-        let mut options = app.ledger.with(|l| AgingOptions::from_settings(l, as_of.get()));
+        let mut options = app
+            .ledger
+            .with(|l| AgingOptions::from_settings(l, as_of.get()));
         options.include_disputed = include_disputed.get();
         options
     });
     let report = Memo::new(move |_| app.ledger.with(|l| aging(l, &options.get())));
-    let state = DashboardState { as_of, options, report };
+    let state = DashboardState {
+        as_of,
+        options,
+        report,
+    };
     let date_error = move || parse_date(&as_of_text.get()).err();
     view! {
         <div class="page-head">

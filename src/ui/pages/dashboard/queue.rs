@@ -14,7 +14,8 @@ const SHOWN: usize = 10;
 pub(crate) fn ChaseQueue(state: DashboardState) -> impl IntoView {
     let app = use_app();
     let navigate = use_navigate();
-    let open = Callback::new(move |id: String| navigate(&format!("/invoices/{id}"), Default::default()));
+    let open =
+        Callback::new(move |id: String| navigate(&format!("/invoices/{id}"), Default::default()));
     let all = RwSignal::new(false);
     let queue = Memo::new(move |_| app.ledger.with(|l| chase_queue(l, state.as_of.get())));
     let items = move || {

@@ -30,7 +30,11 @@ pub(crate) fn AgingTable(state: DashboardState) -> impl IntoView {
     let rows = Memo::new(move |_| {
         let needle = filter.get().to_lowercase();
         let mut rows: Vec<AgingRow> = state.report.with(|r| {
-            r.rows.iter().filter(|row| row.client_name.to_lowercase().contains(&needle)).cloned().collect()
+            r.rows
+                .iter()
+                .filter(|row| row.client_name.to_lowercase().contains(&needle))
+                .cloned()
+                .collect()
         });
         let (key, descending) = sort.get();
         sort_rows(&mut rows, key, descending);
@@ -38,7 +42,11 @@ pub(crate) fn AgingTable(state: DashboardState) -> impl IntoView {
     });
     let export = move |_| {
         let csv = state.report.with(to_csv);
-        let _ = download(&format!("aging-{}.csv", state.as_of.get_untracked()), "text/csv", &csv);
+        let _ = download(
+            &format!("aging-{}.csv", state.as_of.get_untracked()),
+            "text/csv",
+            &csv,
+        );
     };
     let header = move |key: SortKey, label: String, numeric: bool| {
         let aria = move || match sort.get() {
@@ -122,11 +130,24 @@ pub(crate) fn AgingTable(state: DashboardState) -> impl IntoView {
 }
 
 #[component]
-fn DrillDown(state: DashboardState, cell: Cell, on_close: impl Fn() + Send + Sync + 'static) -> impl IntoView {
+fn DrillDown(
+    state: DashboardState,
+    cell: Cell,
+    on_close: impl Fn() + Send + Sync + 'static,
+) -> impl IntoView {
     let app = use_app();
     let shown = RwSignal::new(PAGE);
-    let bucket_label = state.report.with_untracked(|r| r.buckets.get(cell.bucket).map(|b| b.label.clone()).unwrap_or_default());
-    let who = if cell.client_id == "total" { format!("All clients ({})", cell.currency) } else { cell.client_name.clone() };
+    let bucket_label = state.report.with_untracked(|r| {
+        r.buckets
+            .get(cell.bucket)
+            .map(|b| b.label.clone())
+            .unwrap_or_default()
+    });
+    let who = if cell.client_id == "total" {
+        format!("All clients ({})", cell.currency)
+    } else {
+        cell.client_name.clone()
+    };
     let list = move || {
         app.ledger.with(|l| {
             let found = cell_invoices(l, &state.options.get(), &cell.client_id, cell.bucket, &cell.currency);

@@ -1,0 +1,36 @@
+// Regenerates the screenshots in docs/: `node docs.mjs <base url>` against a served dist/.
+// The letter is printed to PDF by Chromium (A4) and its first page turned into a PNG by pdftoppm.
+import { chromium } from "@playwright/test";
+import { execFileSync } from "node:child_process";
+
+const base = process.argv[2] ?? "http://127.0.0.1:8080";
+const out = new URL("../../docs/", import.meta.url).pathname;
+const browser = await chromium.launch({
+  executablePath: "/usr/bin/chromium",
+  args: ["--no-sandbox", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-gpu"],
+});
+
+async function importFixture(page, name) {
+  await page.goto(`${base}/data`);
+  await page.getByTestId("import-file").setInputFiles(new URL(`./fixtures/${name}`, import.meta.url).pathname);
+  await page.getByTestId("import-status").waitFor();
+}
+
+// The demand letter's print view on A4 (210 × 297 mm at 96 dpi).
+const letter = await browser.newPage({ viewport: { width: 794, height: 1123 } });
+await letter.clock.setFixedTime(new Date("2026-03-16T12:00:00"));
+await importFixture(letter, "letters.json");
+await letter.goto(`${base}/invoices/i1#letter`);
+await letter.getByTestId("letter-template").selectOption("demand-letter");
+await letter.pdf({ path: "/tmp/letter-a4.pdf", format: "A4" });
+execFileSync("pdftoppm", ["-png", "-r", "70", "-f", "1", "-l", "1", "-singlefile", "/tmp/letter-a4.pdf", `${out}letter-print-a4`]);
+
+// The dashboard and an invoice with sample data.
+const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+await page.goto(`${base}/data`);
+await page.getByTestId("load-sample").click();
+await page.getByTestId("import-status").waitFor();
+await page.goto(`${base}/`);
+await page.getByTestId("aging-cell").first().waitFor();
+await page.screenshot({ path: `${out}dashboard.png` });
+await browser.close();
