@@ -19,7 +19,7 @@ test("a client, an invoice and a part payment are still there after a reload", a
   await page.getByLabel("Issue date").fill("2026-01-15");
   await page.getByLabel("Due date").fill("2026-02-14");
   await page.getByRole("button", { name: "Save invoice" }).click();
-  await page.getByRole("link", { name: "INV-001" }).click();
+  await page.getByRole("link", { name: "INV-001", exact: true }).click();
 
   await expect(page.getByTestId("balance")).toHaveAttribute("data-amount", "1200.00");
   await page.getByLabel("Date received").fill("2026-03-01");
