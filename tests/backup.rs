@@ -162,9 +162,59 @@ fn a_duplicate_id_is_refused() {
 }
 
 #[test]
-fn a_schema_one_document_migrates_unchanged() {
+fn a_schema_one_document_migrates_to_schema_two_with_no_plans() {
     let migrated = backup::migrate(example(), 1).unwrap();
-    assert_eq!(migrated, example());
+    let mut expected = example();
+    expected["schema"] = json!(2);
+    expected["plans"] = json!([]);
+    assert_eq!(migrated, expected);
+    assert!(backup::import(EXAMPLE).unwrap().plans.is_empty());
+    let written: Value = serde_json::from_str(&backup::export(
+        &backup::import(EXAMPLE).unwrap(),
+        "2026-11-23T09:00:00Z",
+    ))
+    .unwrap();
+    assert_eq!(written["schema"], json!(2));
+}
+
+#[test]
+fn a_schema_two_document_keeps_its_plans() {
+    let mut ledger = backup::import(EXAMPLE).unwrap();
+    let rows = overdue::core::settlement::schedule::schedule(
+        &overdue::core::settlement::schedule::PlanTerms {
+            total: "900".parse().unwrap(),
+            down_payment: Decimal::ZERO,
+            count: 3,
+            frequency: overdue::core::settlement::schedule::Frequency::Monthly,
+            first_date: NaiveDate::from_ymd_opt(2026, 4, 1).unwrap(),
+        },
+    )
+    .unwrap();
+    ledger
+        .accept_plan(overdue::core::settlement::plan::Plan {
+            id: String::new(),
+            client_id: "c1".into(),
+            invoice_ids: vec!["i1".into()],
+            agreed_total: "900".parse().unwrap(),
+            currency: Currency::parse("GBP").unwrap(),
+            original_claim: "1080.78".parse().unwrap(),
+            schedule: rows,
+            grace_days: 7,
+            accepted_on: NaiveDate::from_ymd_opt(2026, 3, 20).unwrap(),
+            status: overdue::core::settlement::plan::PlanStatus::Active,
+            defaulted_on: None,
+        })
+        .unwrap();
+    let text = backup::export(&ledger, "2026-11-23T09:00:00Z");
+    assert_eq!(backup::import(&text).unwrap(), ledger);
+    let broken = text.replace(
+        "\"invoice_ids\": [\n        \"i1\"",
+        "\"invoice_ids\": [\n        \"i9\"",
+    );
+    assert!(backup::import(&broken)
+        .unwrap_err()
+        .to_string()
+        .starts_with("plans[0] (id \"s1\").invoice_ids"));
 }
 
 fn text() -> impl Strategy<Value = String> {

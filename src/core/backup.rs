@@ -10,7 +10,7 @@ use std::fmt;
 /// The `format` every backup carries.
 pub const FORMAT: &str = "overdue-backup";
 /// The newest schema this build reads and writes.
-pub const SCHEMA: u64 = 1;
+pub const SCHEMA: u64 = 2;
 
 /// Why a backup (or the stored document) was refused. Nothing is changed when this happens.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -150,6 +150,8 @@ pub fn migrate(document: Value, from_schema: u64) -> Result<Value, ImportError> 
             0 => Err(ImportError::whole(
                 "schema 0 was never released; the file cannot be read",
             ))?,
+            // Schema 2 added accepted settlement plans.
+            1 => with_field(document, "plans", Value::Array(Vec::new())),
             _ => document,
         };
         schema += 1;
@@ -158,6 +160,14 @@ pub fn migrate(document: Value, from_schema: u64) -> Result<Value, ImportError> 
         root.insert("schema".into(), SCHEMA.into());
     }
     Ok(document)
+}
+
+fn with_field(document: Value, name: &str, value: Value) -> Value {
+    let mut document = document;
+    if let Value::Object(root) = &mut document {
+        root.entry(name).or_insert(value);
+    }
+    document
 }
 
 /// Turns a serde path such as `invoices[2].amount` into one naming the record's id too.
@@ -311,6 +321,33 @@ pub fn validate(ledger: &Ledger) -> Result<(), ImportError> {
                     format!("points at invoice \"{invoice_id}\", which is not in the file"),
                 ));
             }
+        }
+    }
+    for (index, plan) in ledger.plans.iter().enumerate() {
+        if !clients.contains(plan.client_id.as_str()) {
+            return Err(ImportError::at(
+                "plans",
+                index,
+                &plan.id,
+                "client_id",
+                format!(
+                    "points at client \"{}\", which is not in the file",
+                    plan.client_id
+                ),
+            ));
+        }
+        if let Some(missing) = plan
+            .invoice_ids
+            .iter()
+            .find(|id| !invoices.contains(id.as_str()))
+        {
+            return Err(ImportError::at(
+                "plans",
+                index,
+                &plan.id,
+                "invoice_ids",
+                format!("points at invoice \"{missing}\", which is not in the file"),
+            ));
         }
     }
     Ok(())

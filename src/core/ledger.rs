@@ -7,6 +7,10 @@ use crate::core::model::{
     activity_kind, Activity, Business, Client, Invoice, Payment, Settings, WriteOff,
 };
 use crate::core::money::{format_money, Amount};
+use crate::core::settlement::plan::{
+    accepted_summary, declare_default, DefaultOutcome, Plan, PlanStatus,
+};
+use crate::core::settlement::received_under;
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
@@ -136,6 +140,9 @@ pub struct Ledger {
     /// The activity log.
     #[serde(default)]
     pub activities: Vec<Activity>,
+    /// Settlement plans the clients accepted.
+    #[serde(default)]
+    pub plans: Vec<Plan>,
     /// Letter templates the user edited or added.
     #[serde(default, skip_serializing_if = "TemplateSet::is_empty")]
     pub templates: TemplateSet,
@@ -368,6 +375,7 @@ impl Ledger {
         self.payments
             .retain(|payment| !invoice_ids.contains(&payment.invoice_id));
         self.activities.retain(|activity| activity.client_id != id);
+        self.plans.retain(|plan| plan.client_id != id);
         Ok(())
     }
 
@@ -419,6 +427,9 @@ impl Ledger {
         self.payments.retain(|payment| payment.invoice_id != id);
         self.activities
             .retain(|activity| activity.invoice_id.as_deref() != Some(id));
+        for plan in &mut self.plans {
+            plan.invoice_ids.retain(|invoice_id| invoice_id != id);
+        }
         Ok(())
     }
 
@@ -585,6 +596,62 @@ impl Ledger {
             return Err(LedgerError::NotFound(format!("the rate from {from}")));
         }
         Ok(())
+    }
+
+    /// Saves a settlement plan the client accepted and logs it; returns its id.
+    pub fn accept_plan(&mut self, mut plan: Plan) -> Result<String, LedgerError> {
+        if plan.schedule.is_empty() || plan.invoice_ids.is_empty() {
+            return Err(LedgerError::Field {
+                field: "plan-total",
+                message: "a plan needs a schedule and at least one invoice".into(),
+            });
+        }
+        plan.id = fresh_id("s", self.plans.iter().map(|p| p.id.as_str()));
+        plan.status = PlanStatus::Active;
+        let activity = Activity {
+            id: String::new(),
+            client_id: plan.client_id.clone(),
+            invoice_id: None,
+            date: plan.accepted_on,
+            kind: "settlement".into(),
+            summary: accepted_summary(&plan),
+            step: Some("settlement-agreement".into()),
+            channel: None,
+        };
+        self.add_activity(activity)?;
+        let id = plan.id.clone();
+        self.plans.push(plan);
+        Ok(id)
+    }
+
+    /// Applies a plan's default clause on `today` and logs it.
+    pub fn declare_plan_default(
+        &mut self,
+        plan_id: &str,
+        today: NaiveDate,
+    ) -> Result<DefaultOutcome, LedgerError> {
+        let plan = self
+            .plans
+            .iter()
+            .find(|p| p.id == plan_id)
+            .ok_or_else(|| LedgerError::NotFound(format!("settlement plan {plan_id}")))?;
+        let outcome = declare_default(plan, received_under(self, plan, today));
+        let client_id = plan.client_id.clone();
+        if let Some(plan) = self.plans.iter_mut().find(|p| p.id == plan_id) {
+            plan.status = PlanStatus::Defaulted;
+            plan.defaulted_on = Some(today);
+        }
+        self.add_activity(Activity {
+            id: String::new(),
+            client_id,
+            invoice_id: None,
+            date: today,
+            kind: "settlement".into(),
+            summary: outcome.summary.clone(),
+            step: None,
+            channel: None,
+        })?;
+        Ok(outcome)
     }
 
     /// Removes every record marked as sample data.

@@ -14,3 +14,4 @@ pub mod letters;
 pub mod model;
 pub mod money;
 pub mod sample;
+pub mod settlement;
