@@ -11,6 +11,7 @@ use crate::core::model::{
     Activity, Business, Client, InterestTerms, Invoice, Payment, RuleKind, Settings,
 };
 use crate::core::money::{parse_amount, Amount};
+use crate::core::settlement::schedule::{Frequency, PlanTerms};
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
@@ -406,6 +407,49 @@ impl RateRowForm {
             table,
             from: date_field("from", &self.from)?,
             rate,
+        })
+    }
+}
+
+/// The payment-plan inputs of the settlement planner, as typed.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct PlanForm {
+    /// Agreed total.
+    pub total: String,
+    /// Down payment (empty for none).
+    pub down_payment: String,
+    /// Number of instalments.
+    pub count: String,
+    /// `weekly`, `fortnightly` or `monthly`.
+    pub frequency: String,
+    /// First date, `YYYY-MM-DD`.
+    pub first_date: String,
+}
+
+impl PlanForm {
+    /// Checks the inputs and draws the terms (the schedule checks the rest).
+    pub fn parse(&self) -> Result<PlanTerms, LedgerError> {
+        let down_payment = if self.down_payment.trim().is_empty() {
+            Decimal::ZERO
+        } else {
+            parse_amount(&self.down_payment).map_err(|m| field_error("plan-down-payment", m))?
+        };
+        Ok(PlanTerms {
+            total: parse_amount(&self.total).map_err(|m| field_error("plan-total", m))?,
+            down_payment,
+            count: self.count.trim().parse().map_err(|_| {
+                field_error(
+                    "plan-count",
+                    "enter a whole number of instalments, 1 to 120".into(),
+                )
+            })?,
+            frequency: Frequency::from_id(&self.frequency).ok_or_else(|| {
+                field_error(
+                    "plan-frequency",
+                    "choose weekly, fortnightly or monthly".into(),
+                )
+            })?,
+            first_date: date_field("plan-first-date", &self.first_date)?,
         })
     }
 }

@@ -25,7 +25,15 @@ await letter.getByTestId("letter-template").selectOption("demand-letter");
 await letter.pdf({ path: "/tmp/letter-a4.pdf", format: "A4" });
 execFileSync("pdftoppm", ["-png", "-r", "70", "-f", "1", "-l", "1", "-singlefile", "/tmp/letter-a4.pdf", `${out}letter-print-a4`]);
 
-// The dashboard and an invoice with sample data.
+// The settlement planner for the same client.
+await letter.setViewportSize({ width: 1280, height: 900 });
+await letter.emulateMedia({ media: "screen" });
+await letter.goto(`${base}/settlement/c1`);
+await letter.getByTestId("plan-count").fill("3");
+await letter.getByTestId("schedule-row").first().waitFor();
+await letter.screenshot({ path: `${out}planner.png`, fullPage: true });
+
+// The dashboard with sample data.
 const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
 await page.goto(`${base}/data`);
 await page.getByTestId("load-sample").click();

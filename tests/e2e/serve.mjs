@@ -2,7 +2,7 @@
 // index.html. Usage: node serve.mjs <root> <port>
 import { createServer } from "node:http";
 import { readFile, stat } from "node:fs/promises";
-import { extname, join, normalize, resolve } from "node:path";
+import { extname, join, normalize, resolve, sep } from "node:path";
 
 const root = resolve(process.argv[2] ?? process.env.ROOT ?? "dist");
 const port = Number(process.argv[3] ?? process.env.PORT ?? 8080);
@@ -23,7 +23,7 @@ const types = {
 
 async function fileFor(urlPath) {
   const path = normalize(join(root, decodeURIComponent(urlPath)));
-  if (!path.startsWith(root)) return null;
+  if (path !== root && !path.startsWith(root + sep)) return null;
   try {
     const info = await stat(path);
     return info.isFile() ? path : null;
@@ -45,4 +45,9 @@ createServer(async (request, response) => {
     response.writeHead(500, { "Content-Type": "text/plain" });
     response.end(String(error));
   }
-}).listen(port, "127.0.0.1", () => console.log(`Serving ${root} on http://127.0.0.1:${port}`));
+})
+  .on("error", (error) => {
+    console.error(`serve.mjs: ${error.message}`);
+    process.exit(1);
+  })
+  .listen(port, "127.0.0.1", () => console.log(`Serving ${root} on http://127.0.0.1:${port}`));

@@ -24,6 +24,14 @@ fn fold(line: &str) -> String {
     out
 }
 
+/// Turns an RFC 3339 UTC time (`2026-11-23T09:00:00Z`) into an iCalendar stamp (`20261123T090000Z`).
+pub fn stamp(rfc3339: &str) -> String {
+    rfc3339
+        .chars()
+        .filter(|c| !matches!(c, '-' | ':'))
+        .collect()
+}
+
 /// The calendar. `stamp` is the creation time in UTC (`20261123T090000Z`) from the caller.
 pub fn calendar(
     plan_id: &str,

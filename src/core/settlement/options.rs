@@ -128,7 +128,7 @@ pub fn compare(
         (
             value,
             format!(
-                "discounted over {months} months at {}% a year = {}",
+                "discounted over {months} month(s) at {}% a year = {}",
                 inputs.discount_rate,
                 money(value)
             ),

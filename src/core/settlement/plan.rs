@@ -159,3 +159,23 @@ pub fn accepted_summary(plan: &Plan) -> String {
         if instalments == 1 { "" } else { "s" }
     )
 }
+
+/// Active plans with missed instalments on `as_of`: (plan id, client id, missed count).
+pub fn needing_attention(
+    ledger: &crate::core::ledger::Ledger,
+    as_of: NaiveDate,
+) -> Vec<(String, String, usize)> {
+    ledger
+        .plans
+        .iter()
+        .filter(|plan| plan.status == PlanStatus::Active)
+        .filter_map(|plan| {
+            let received = super::received_under(ledger, plan, as_of);
+            let missed = track(plan, received, as_of)
+                .iter()
+                .filter(|t| t.state == InstalmentState::Missed)
+                .count();
+            (missed > 0).then(|| (plan.id.clone(), plan.client_id.clone(), missed))
+        })
+        .collect()
+}

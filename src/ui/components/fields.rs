@@ -31,6 +31,9 @@ pub fn Input<F: Clone + Send + Sync + 'static>(
     #[prop(optional)] hint: &'static str,
     #[prop(optional)] required: bool,
     #[prop(optional)] list: &'static str,
+    /// A `data-testid` for automation.
+    #[prop(optional)]
+    testid: &'static str,
 ) -> impl IntoView {
     let id = format!("{form_id}-{field}");
     let message = field_error(error, field);
@@ -49,6 +52,7 @@ pub fn Input<F: Clone + Send + Sync + 'static>(
                 name=field
                 type=kind
                 list=(!list.is_empty()).then_some(list)
+                data-testid=(!testid.is_empty()).then_some(testid)
                 required=required
                 inputmode=(field.contains("amount") || field.contains("fee")).then_some("decimal")
                 aria-invalid=move || message.get().is_some().to_string()
@@ -125,6 +129,9 @@ pub fn Picker<F: Clone + Send + Sync + 'static>(
     #[prop(into)] options: Signal<Vec<(String, String)>>,
     get: fn(&F) -> String,
     set: fn(&mut F, String),
+    /// A `data-testid` for automation.
+    #[prop(optional)]
+    testid: &'static str,
 ) -> impl IntoView {
     let id = format!("{form_id}-{field}");
     let message = field_error(error, field);
@@ -136,6 +143,7 @@ pub fn Picker<F: Clone + Send + Sync + 'static>(
                 id=id
                 name=field
                 aria-describedby=error_id.clone()
+                data-testid=(!testid.is_empty()).then_some(testid)
                 on:change=move |ev| form.update(|f| set(f, event_target_value(&ev)))
                 prop:value=move || form.with(get)
             >

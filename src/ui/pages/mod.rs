@@ -11,6 +11,7 @@ mod letter;
 mod placeholders;
 mod settings;
 mod settings_sections;
+mod settlement;
 mod templates;
 
 pub use client::ClientPage;
@@ -19,6 +20,7 @@ pub use dashboard::Dashboard;
 pub use data::DataPage;
 pub use invoice::InvoicePage;
 pub use invoices::InvoicesPage;
-pub use placeholders::{NotFound, SettlementPage};
+pub use placeholders::NotFound;
 pub use settings::SettingsPage;
+pub use settlement::SettlementPage;
 pub use templates::TemplatesPage;

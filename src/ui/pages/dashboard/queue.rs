@@ -3,6 +3,7 @@
 use super::DashboardState;
 use crate::core::aging::queue::chase_queue;
 use crate::core::money::format_money;
+use crate::core::settlement::plan::needing_attention;
 use crate::ui::state::use_app;
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
@@ -39,9 +40,23 @@ pub(crate) fn ChaseQueue(state: DashboardState) -> impl IntoView {
             }).collect_view()
         })
     };
+    let plans = move || {
+        app.ledger.with(|l| {
+        needing_attention(l, state.as_of.get()).into_iter().map(|(plan_id, client_id, missed)| {
+            let name = l.client(&client_id).map(|c| c.name.clone()).unwrap_or_default();
+            view! {
+                <li class="queue-item" data-testid="plan-alert" data-plan=plan_id>
+                    <div><strong>{name}</strong><p class="reason">{format!("{missed} missed instalment(s) on the settlement plan: contact the client, then declare default if it is not remedied")}</p></div>
+                    <a class="button" href=format!("/settlement/{client_id}")>"Open plan"</a>
+                </li>
+            }
+        }).collect_view()
+    })
+    };
     view! {
         <section aria-labelledby="queue-heading">
             <h2 id="queue-heading">"Chase today"</h2>
+            <ol class="queue plan-alerts">{plans}</ol>
             <Show when=move || queue.with(|q| !q.is_empty()) fallback=|| view! { <p class="muted card">"Nothing needs chasing on this day."</p> }>
                 <ol class="queue">{items}</ol>
                 {move || (queue.with(Vec::len) > SHOWN && !all.get()).then(|| view! {
