@@ -89,3 +89,45 @@ pub fn print() {
         let _ = window.print();
     }
 }
+
+fn storage_manager() -> Option<JsValue> {
+    let navigator = web_sys::window()?.navigator();
+    js_sys::Reflect::get(&navigator, &JsValue::from_str("storage"))
+        .ok()
+        .filter(|s| !s.is_undefined())
+}
+
+async fn call_storage(method: &str) -> Option<JsValue> {
+    let manager = storage_manager()?;
+    let function = js_sys::Reflect::get(&manager, &JsValue::from_str(method))
+        .ok()?
+        .dyn_into::<js_sys::Function>()
+        .ok()?;
+    let promise = function
+        .call0(&manager)
+        .ok()?
+        .dyn_into::<js_sys::Promise>()
+        .ok()?;
+    wasm_bindgen_futures::JsFuture::from(promise).await.ok()
+}
+
+/// The browser's storage estimate for this origin: (bytes used, bytes allowed).
+pub async fn storage_estimate() -> Option<(f64, f64)> {
+    let estimate = call_storage("estimate").await?;
+    let number = |key| {
+        js_sys::Reflect::get(&estimate, &JsValue::from_str(key))
+            .ok()?
+            .as_f64()
+    };
+    Some((number("usage")?, number("quota")?))
+}
+
+/// Whether the browser has granted persistent storage (it will not evict our data).
+pub async fn storage_persisted() -> Option<bool> {
+    call_storage("persisted").await?.as_bool()
+}
+
+/// Asks the browser to keep this origin's data under storage pressure.
+pub async fn request_persistence() -> Option<bool> {
+    call_storage("persist").await?.as_bool()
+}

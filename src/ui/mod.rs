@@ -18,7 +18,8 @@ use state::AppState;
 /// The whole app.
 #[component]
 pub fn App() -> impl IntoView {
-    provide_context(AppState::load());
+    let app = AppState::load();
+    provide_context(app);
     view! {
         <Router>
             <a class="skip" href="#main">"Skip to content"</a>
@@ -36,8 +37,10 @@ pub fn App() -> impl IntoView {
                     <A href="/settings">"Settings"</A>
                 </nav>
             </header>
+            <components::UpdateBanner />
             <components::SaveBanner />
             <main id="main" tabindex="-1">
+                <Show when=move || app.load_error.get().is_none() fallback=components::Recovery>
                 <Routes fallback=NotFound>
                     <Route path=path!("/") view=Dashboard />
                     <Route path=path!("/clients") view=ClientsPage />
@@ -49,6 +52,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/data") view=DataPage />
                     <Route path=path!("/settings") view=SettingsPage />
                 </Routes>
+                </Show>
             </main>
             <footer class="footer">
                 "Overdue keeps every record in this browser. Nothing is sent anywhere. "

@@ -2,6 +2,8 @@
 
 mod fields;
 mod notices;
+mod recovery;
 
 pub use fields::{Checkbox, FormErrors, Input, Picker, TextArea};
 pub use notices::{EmptyState, SaveBanner, StatusBadge};
+pub use recovery::{Recovery, UpdateBanner};

@@ -9,10 +9,10 @@ use leptos::prelude::*;
 pub fn SaveBanner() -> impl IntoView {
     let app = use_app();
     view! {
-        <Show when=move || app.load_error.get().is_some() || app.save_error.get().is_some()>
+        <Show when=move || app.save_error.get().is_some()>
             <div class="banner danger" role="alert" data-testid="save-error">
                 <strong>"Your data is not safe yet. "</strong>
-                {move || app.save_error.get().or_else(|| app.load_error.get())}
+                {move || app.save_error.get()}
                 " "
                 <a href="/data">"Go to Data to export a backup."</a>
             </div>

@@ -3,10 +3,15 @@
 use crate::core::backup;
 use crate::core::sample::add_sample;
 use crate::store::{self, LocalStorage};
-use crate::ui::browser::{confirm, download, now_stamp, read_chosen_file, today};
+use crate::ui::browser::{
+    confirm, download, now_stamp, read_chosen_file, storage_estimate, storage_persisted, today,
+};
 use crate::ui::state::use_app;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
+
+/// What browsers allow one site in localStorage (characters are stored as UTF-16).
+const LOCAL_STORAGE_BYTES: usize = 5 * 1024 * 1024;
 
 /// The data page.
 #[component]
@@ -76,12 +81,18 @@ pub fn DataPage() -> impl IntoView {
     };
     let stored_bytes = move || {
         app.ledger.track();
-        store::raw(&LocalStorage, store::LEDGER_KEY)
-            .ok()
-            .flatten()
-            .map(|t| t.len())
-            .unwrap_or(0)
+        [store::LEDGER_KEY, store::PREVIOUS_KEY]
+            .iter()
+            .map(|key| {
+                store::raw(&LocalStorage, key)
+                    .ok()
+                    .flatten()
+                    .map_or(0, |t| t.len() * 2)
+            })
+            .sum::<usize>()
     };
+    let browser =
+        LocalResource::new(|| async { (storage_estimate().await, storage_persisted().await) });
     view! {
         <h1>"Data"</h1>
         <p class="lead">"Everything lives in this browser's storage. Export a backup to keep a copy or to move your data to another browser."</p>
@@ -109,7 +120,29 @@ pub fn DataPage() -> impl IntoView {
             </section>
             <section class="card" aria-labelledby="storage-heading">
                 <h2 id="storage-heading">"Storage"</h2>
-                <p>{move || format!("Your ledger takes {:.1} KB of this browser's local storage (browsers allow about 5 MB).", stored_bytes() as f64 / 1024.0)}</p>
+                {move || {
+                    let used = stored_bytes();
+                    let share = used * 100 / LOCAL_STORAGE_BYTES;
+                    let warning = if share >= 85 {
+                        Some(("bad", "Storage is almost full: export a backup now, then remove sample data or old written-off clients to make room."))
+                    } else if share >= 60 {
+                        Some(("warn", "Storage is filling up: export a backup, and consider removing sample data or clients you no longer need."))
+                    } else {
+                        None
+                    };
+                    view! {
+                        <p data-testid="storage-use" data-value=share.to_string()>{format!("Your ledger and its previous copy take {} KB, {share}% of the about 5 MB a browser allows one site in local storage.", used / 1024)}</p>
+                        {warning.map(|(class, text)| view! { <p class=format!("status {class}") role="alert">{text}</p> })}
+                    }
+                }}
+                {move || browser.get().map(|(estimate, persisted)| view! {
+                    <p class="hint">{estimate.map(|(usage, quota)| format!("The browser reports {:.0} KB used of {:.0} MB available to this site.", usage / 1024.0, quota / 1_048_576.0))}</p>
+                    <p data-testid="persisted">{match persisted {
+                        Some(true) => "Persistent storage: granted. The browser will not clear your ledger to free space.",
+                        Some(false) => "Persistent storage: not granted yet. The browser may clear site data under disk pressure, so export backups regularly.",
+                        None => "Persistent storage: this browser does not say.",
+                    }}</p>
+                })}
             </section>
         </div>
         <p class="status" data-testid="import-status" role="status" class:ok=move || status.get().is_some_and(|s| s.0) class:bad=move || status.get().is_some_and(|s| !s.0)>
