@@ -246,7 +246,7 @@ prop_compose! {
             interest_rule: RuleKind::Fr,
             signature: "Ada".into(),
         });
-        ledger.settings = Settings { bucket_edges: edges, age_by_issue_date: true, backup_reminder_days: 3, rate_rows: Vec::new() };
+        ledger.settings = Settings { bucket_edges: edges, age_by_issue_date: true, backup_reminder_days: 3, last_export: Some(NaiveDate::from_ymd_opt(2026, 1, 2).unwrap()), changed_since_export: None, rate_rows: Vec::new() };
         for (index, (name, contact, notes, consumer, sample)) in names.into_iter().enumerate() {
             ledger.clients.push(Client { id: format!("c{index}"), name, contact, email: String::new(), address: notes.clone(), notes, consumer, sample });
         }

@@ -344,3 +344,16 @@ proptest! {
         prop_assert_eq!(ledger.balance(invoice, as_of), expected);
     }
 }
+
+#[test]
+fn the_backup_reminder_counts_from_the_first_change_not_in_a_backup() {
+    let (mut ledger, _, _) = one_invoice();
+    ledger.settings.backup_reminder_days = 7;
+    ledger.note_change(day(2026, 3, 1));
+    ledger.note_change(day(2026, 3, 5));
+    assert_eq!(ledger.backup_overdue(day(2026, 3, 7)), None);
+    assert_eq!(ledger.backup_overdue(day(2026, 3, 8)), Some(7));
+    ledger.note_export(day(2026, 3, 8));
+    assert_eq!(ledger.backup_overdue(day(2026, 4, 8)), None);
+    assert_eq!(ledger.settings.last_export, Some(day(2026, 3, 8)));
+}

@@ -339,6 +339,8 @@ pub struct AgingForm {
     pub edges: String,
     /// Age from the issue date.
     pub by_issue_date: bool,
+    /// Days of unexported changes before the backup reminder, as typed.
+    pub backup_days: String,
 }
 
 impl AgingForm {
@@ -352,6 +354,7 @@ impl AgingForm {
                 .collect::<Vec<_>>()
                 .join(", "),
             by_issue_date: settings.age_by_issue_date,
+            backup_days: settings.backup_reminder_days.to_string(),
         }
     }
 
@@ -359,9 +362,22 @@ impl AgingForm {
     pub fn apply(&self, settings: &Settings) -> Result<Settings, LedgerError> {
         let buckets =
             Buckets::parse(&self.edges).map_err(|message| field_error("bucket_edges", message))?;
+        let backup_reminder_days = self
+            .backup_days
+            .trim()
+            .parse::<u32>()
+            .ok()
+            .filter(|days| (1..=365).contains(days))
+            .ok_or_else(|| {
+                field_error(
+                    "backup_reminder_days",
+                    "enter a whole number of days from 1 to 365".into(),
+                )
+            })?;
         Ok(Settings {
             bucket_edges: buckets.edges().to_vec(),
             age_by_issue_date: self.by_issue_date,
+            backup_reminder_days,
             ..settings.clone()
         })
     }
@@ -583,18 +599,28 @@ mod tests {
         let form = AgingForm {
             edges: "15, 30, 45, 60".into(),
             by_issue_date: true,
+            backup_days: "10".into(),
         };
         assert_eq!(
             form.apply(&settings).unwrap().bucket_edges,
             [15, 30, 45, 60]
         );
+        assert_eq!(form.apply(&settings).unwrap().backup_reminder_days, 10);
         let bad = AgingForm {
             edges: "60, 30".into(),
-            by_issue_date: false,
+            ..form.clone()
         };
         assert_eq!(
             bad.apply(&settings).unwrap_err().field_name(),
             Some("bucket_edges")
+        );
+        let never = AgingForm {
+            backup_days: "0".into(),
+            ..form.clone()
+        };
+        assert_eq!(
+            never.apply(&settings).unwrap_err().field_name(),
+            Some("backup_reminder_days")
         );
         let row = RateRowForm {
             table: "ecb".into(),

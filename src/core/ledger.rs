@@ -654,6 +654,23 @@ impl Ledger {
         Ok(outcome)
     }
 
+    /// Notes that something changed on `today`, for the backup reminder.
+    pub fn note_change(&mut self, today: NaiveDate) {
+        self.settings.changed_since_export.get_or_insert(today);
+    }
+
+    /// Notes that a backup was exported on `today`: every change is now in a backup.
+    pub fn note_export(&mut self, today: NaiveDate) {
+        self.settings.last_export = Some(today);
+        self.settings.changed_since_export = None;
+    }
+
+    /// Days since the oldest change missing from a backup, once the reminder is due.
+    pub fn backup_overdue(&self, today: NaiveDate) -> Option<i64> {
+        let days = (today - self.settings.changed_since_export?).num_days();
+        (days >= i64::from(self.settings.backup_reminder_days)).then_some(days)
+    }
+
     /// Removes every record marked as sample data.
     pub fn remove_sample(&mut self) {
         let sample_ids: Vec<String> = self

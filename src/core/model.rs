@@ -326,6 +326,12 @@ pub struct Settings {
     /// Remind the user to export a backup after this many days of unsaved changes.
     #[serde(default = "default_backup_reminder_days")]
     pub backup_reminder_days: u32,
+    /// The day the last backup was exported.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub last_export: Option<NaiveDate>,
+    /// The day of the first change not yet in an exported backup.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub changed_since_export: Option<NaiveDate>,
     /// Reference rates the user added after the app's tables were last updated.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub rate_rows: Vec<RateRow>,
@@ -345,6 +351,8 @@ impl Default for Settings {
             bucket_edges: default_bucket_edges(),
             age_by_issue_date: false,
             backup_reminder_days: default_backup_reminder_days(),
+            last_export: None,
+            changed_since_export: None,
             rate_rows: Vec::new(),
         }
     }

@@ -39,6 +39,7 @@ pub fn App() -> impl IntoView {
             </header>
             <components::UpdateBanner />
             <components::SaveBanner />
+            <components::BackupReminder />
             <main id="main" tabindex="-1">
                 <Show when=move || app.load_error.get().is_none() fallback=components::Recovery>
                 <Routes fallback=NotFound>

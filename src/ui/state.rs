@@ -71,13 +71,15 @@ impl AppState {
     ) -> Result<T, LedgerError> {
         let mut next = self.ledger.get_untracked();
         let outcome = change(&mut next)?;
+        next.note_change(crate::ui::browser::today());
         // A failed save is shown in the banner; the change stays on screen.
         let _ = self.persist(next);
         Ok(outcome)
     }
 
     /// Replaces the whole ledger (import, sample data) and saves it.
-    pub fn replace(&self, ledger: Ledger) -> Result<(), String> {
+    pub fn replace(&self, mut ledger: Ledger) -> Result<(), String> {
+        ledger.note_change(crate::ui::browser::today());
         self.persist(ledger)
     }
 

@@ -8,8 +8,11 @@ pub mod plan;
 pub mod schedule;
 
 use crate::core::currency::Currency;
+use crate::core::dates::format_date_long;
 use crate::core::interest::{compute, InterestOptions};
 use crate::core::ledger::Ledger;
+use crate::core::letters::variables::SettlementFigures;
+use crate::core::money::format_money;
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
@@ -87,6 +90,35 @@ pub fn received_under(ledger: &Ledger, plan: &plan::Plan, as_of: NaiveDate) -> D
         })
         .map(|p| p.amount.value())
         .sum()
+}
+
+/// The settlement fields for letters about an invoice: the latest active plan covering it.
+pub fn letter_figures(ledger: &Ledger, invoice_id: &str) -> SettlementFigures {
+    let Some(plan) = ledger.plans.iter().rev().find(|p| {
+        p.status == plan::PlanStatus::Active && p.invoice_ids.iter().any(|i| i == invoice_id)
+    }) else {
+        return SettlementFigures::default();
+    };
+    let money = |value| format_money(value, &plan.currency);
+    SettlementFigures {
+        amount: money(plan.agreed_total),
+        pay_by: plan
+            .schedule
+            .last()
+            .map(|i| format_date_long(i.date))
+            .unwrap_or_default(),
+        schedule: plan
+            .schedule
+            .iter()
+            .map(|i| {
+                (
+                    i.number.to_string(),
+                    format_date_long(i.date),
+                    money(i.amount),
+                )
+            })
+            .collect(),
+    }
 }
 
 #[cfg(test)]

@@ -246,3 +246,27 @@ fn the_calendar_has_one_folded_event_per_instalment_with_stable_uids() {
     assert!(ics.contains("\r\n "), "long lines are folded");
     assert!(!ics.replace("\r\n", "").contains('\n'));
 }
+
+#[test]
+fn letters_about_a_planned_invoice_receive_the_offer_and_schedule() {
+    let mut ledger = crate::core::backup::import(include_str!(
+        "../../../tests/fixtures/contract-example.json"
+    ))
+    .unwrap();
+    assert_eq!(
+        super::letter_figures(&ledger, "i1"),
+        crate::core::letters::variables::SettlementFigures::default()
+    );
+    ledger.accept_plan(plan()).unwrap();
+    let figures = super::letter_figures(&ledger, "i1");
+    assert_eq!(figures.amount, "£300.00");
+    assert_eq!(figures.pay_by, "10 March 2026");
+    assert_eq!(
+        figures.schedule[1],
+        (
+            "2".to_string(),
+            "10 February 2026".to_string(),
+            "£100.00".to_string()
+        )
+    );
+}

@@ -5,5 +5,5 @@ mod notices;
 mod recovery;
 
 pub use fields::{Checkbox, FormErrors, Input, Picker, TextArea};
-pub use notices::{EmptyState, SaveBanner, StatusBadge};
+pub use notices::{BackupReminder, EmptyState, SaveBanner, StatusBadge};
 pub use recovery::{Recovery, UpdateBanner};

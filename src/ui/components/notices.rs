@@ -42,3 +42,22 @@ pub fn StatusBadge(status: InvoiceStatus) -> impl IntoView {
     };
     view! { <span class=class>{status.label()}</span> }
 }
+
+/// Reminds the user to export a backup when changes have waited too long.
+#[component]
+pub fn BackupReminder() -> impl IntoView {
+    let app = use_app();
+    let overdue = move || {
+        app.ledger
+            .with(|l| l.backup_overdue(crate::ui::browser::today()))
+    };
+    view! {
+        {move || overdue().map(|days| view! {
+            <div class="banner info" role="status" data-testid="backup-reminder">
+                {format!("Some changes from {days} days ago are not in a backup yet. ")}
+                <a href="/data">"Export a backup"</a>
+                " to keep a copy outside this browser."
+            </div>
+        })}
+    }
+}

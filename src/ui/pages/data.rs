@@ -21,8 +21,14 @@ pub fn DataPage() -> impl IntoView {
     let export = move |_| {
         let text = app.ledger.with(|l| backup::export(l, &now_stamp()));
         let name = format!("overdue-backup-{}.json", today());
-        if let Err(e) = download(&name, "application/json", &text) {
-            status.set(Some((false, e)));
+        match download(&name, "application/json", &text) {
+            Ok(()) => {
+                let _ = app.commit(|l| {
+                    l.note_export(today());
+                    Ok(())
+                });
+            }
+            Err(e) => status.set(Some((false, e))),
         }
     };
     let import = move |ev: leptos::ev::Event| {

@@ -6,7 +6,8 @@ use crate::core::dates::format_date_long;
 use crate::core::ladder::{Advice, LadderStep};
 use crate::core::letters::output::{eml, mailto, mailto_subject_only};
 use crate::core::letters::sent_activity;
-use crate::core::letters::variables::{context, SettlementFigures};
+use crate::core::letters::variables::context;
+use crate::core::settlement::letter_figures;
 use crate::ui::browser::{copy_text, download, mail_date, print, today};
 use crate::ui::state::use_app;
 use leptos::prelude::*;
@@ -34,7 +35,7 @@ pub fn LetterPanel(invoice_id: String) -> impl IntoView {
                 &id.get_value(),
                 today(),
                 template.deadline_days,
-                &SettlementFigures::default(),
+                &letter_figures(l, &id.get_value()),
             )?;
             let (subject, body) = template.render(&values);
             let client = l

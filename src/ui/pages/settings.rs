@@ -67,7 +67,7 @@ pub fn SettingsPage() -> impl IntoView {
             </form>
         </section>
         <section aria-labelledby="aging-settings-heading">
-            <h2 id="aging-settings-heading">"Aging"</h2>
+            <h2 id="aging-settings-heading">"Aging and reminders"</h2>
             <AgingSettings />
         </section>
         <section aria-labelledby="rates-heading">

@@ -32,11 +32,14 @@ pub fn AgingSettings() -> impl IntoView {
             <Input form error form_id="aging" field="bucket_edges" label="Bucket edges (days overdue)"
                 hint="Comma-separated upper edges, such as 30, 60, 90, 120 or 15, 30, 45, 60."
                 get=|f: &AgingForm| f.edges.clone() set=|f, v| f.edges = v />
+            <Input form error form_id="aging" field="backup_reminder_days" label="Remind me to export a backup after (days)"
+                hint="Counted from the first change that is not in an exported backup."
+                get=|f: &AgingForm| f.backup_days.clone() set=|f, v| f.backup_days = v />
             <Checkbox form form_id="aging" field="by_issue_date" label="Age invoices from their issue date instead of their due date"
                 get=|f: &AgingForm| f.by_issue_date set=|f, v| f.by_issue_date = v />
             <FormErrors error />
             <div class="actions">
-                <button type="submit" class="primary">"Save aging settings"</button>
+                <button type="submit" class="primary">"Save preferences"</button>
                 <span class="saved" role="status">{move || saved.get().then_some("Saved.")}</span>
             </div>
         </form>

@@ -147,3 +147,14 @@ test("the whole journey asks no other origin for anything and breaks no CSP rule
   expect(csp).toMatch(/^default-src 'self'; script-src 'self' 'wasm-unsafe-eval' 'sha256-[A-Za-z0-9+/=]+'; object-src 'none'; base-uri 'self'/);
   expect(csp).not.toContain("unsafe-inline");
 });
+
+test("a backup reminder appears once changes wait too long, and an export clears it", async ({ page }) => {
+  await page.clock.setFixedTime(new Date("2026-03-01T12:00:00"));
+  await loadSample(page);
+  await expect(page.getByTestId("backup-reminder")).toHaveCount(0);
+  await page.clock.setFixedTime(new Date("2026-03-08T12:00:00"));
+  await page.reload();
+  await expect(page.getByTestId("backup-reminder")).toContainText("Some changes from 7 days ago are not in a backup yet.");
+  await Promise.all([page.waitForEvent("download"), page.getByTestId("export-backup").click()]);
+  await expect(page.getByTestId("backup-reminder")).toHaveCount(0);
+});

@@ -49,6 +49,11 @@ test("draw a plan, download its calendar, accept it and see a payment mark an in
   await expect(page.getByTestId("plan-instalment").nth(1)).toHaveAttribute("data-state", "due");
   await page.goto("/clients/c1");
   await expect(page.locator(".timeline")).toContainText("Settlement plan accepted: £1,000.00 in 3 payments from 31 Mar 2026");
+  // The agreement letter receives the offer and the schedule.
+  await page.goto("/invoices/i1#letter");
+  await page.getByTestId("letter-template").selectOption("settlement-agreement");
+  await expect(page.getByTestId("letter-body")).toContainText("accept £1,000.00 in full and final settlement");
+  await expect(page.getByTestId("letter-body")).toContainText("3. 31 May 2026: £333.34");
 });
 
 test("an impossible plan names the input and draws nothing", async ({ page }) => {
