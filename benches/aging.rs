@@ -20,16 +20,10 @@ fn synthetic(invoices: usize) -> Ledger {
     let gbp = Currency::parse("GBP").unwrap();
     let eur = Currency::parse("EUR").unwrap();
     for client in 0..invoices / 20 {
-        ledger.clients.push(Client {
-            id: format!("c{client}"),
-            name: format!("Client {client}"),
-            contact: String::new(),
-            email: String::new(),
-            address: String::new(),
-            notes: String::new(),
-            consumer: false,
-            sample: false,
-        });
+        ledger.clients.push(Client::new(
+            format!("c{client}"),
+            format!("Client {client}"),
+        ));
     }
     let mut seed: u64 = 42;
     let mut next = move || {

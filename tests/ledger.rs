@@ -18,16 +18,7 @@ fn amount(text: &str) -> Amount {
 }
 
 fn client(name: &str) -> Client {
-    Client {
-        id: String::new(),
-        name: name.into(),
-        contact: String::new(),
-        email: String::new(),
-        address: String::new(),
-        notes: String::new(),
-        consumer: false,
-        sample: false,
-    }
+    Client::new(String::new(), name)
 }
 
 fn invoice(client_id: &str, number: &str, total: &str) -> Invoice {

@@ -215,6 +215,22 @@ pub struct Client {
     pub sample: bool,
 }
 
+impl Client {
+    /// A business client with only an id and a name.
+    pub fn new(id: impl Into<String>, name: impl Into<String>) -> Client {
+        Client {
+            id: id.into(),
+            name: name.into(),
+            contact: String::new(),
+            email: String::new(),
+            address: String::new(),
+            notes: String::new(),
+            consumer: false,
+            sample: false,
+        }
+    }
+}
+
 /// Why and when an invoice was written off.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct WriteOff {

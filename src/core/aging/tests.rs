@@ -26,16 +26,9 @@ fn as_of() -> NaiveDate {
 fn ledger_with_clients(names: &[&str]) -> Ledger {
     let mut ledger = Ledger::default();
     for (index, name) in names.iter().enumerate() {
-        ledger.clients.push(Client {
-            id: format!("c{}", index + 1),
-            name: (*name).into(),
-            contact: String::new(),
-            email: String::new(),
-            address: String::new(),
-            notes: String::new(),
-            consumer: false,
-            sample: false,
-        });
+        ledger
+            .clients
+            .push(Client::new(format!("c{}", index + 1), *name));
     }
     ledger
 }

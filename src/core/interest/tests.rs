@@ -22,16 +22,7 @@ fn case(
     payments: &[(NaiveDate, &str)],
 ) -> (Ledger, Invoice) {
     let mut ledger = Ledger::default();
-    ledger.clients.push(Client {
-        id: "c1".into(),
-        name: "Acme".into(),
-        contact: String::new(),
-        email: String::new(),
-        address: String::new(),
-        notes: String::new(),
-        consumer: false,
-        sample: false,
-    });
+    ledger.clients.push(Client::new("c1", "Acme"));
     let invoice = Invoice {
         id: "i1".into(),
         client_id: "c1".into(),
