@@ -348,3 +348,34 @@ fn the_backup_reminder_counts_from_the_first_change_not_in_a_backup() {
     assert_eq!(ledger.backup_overdue(day(2026, 4, 8)), None);
     assert_eq!(ledger.settings.last_export, Some(day(2026, 3, 8)));
 }
+
+#[test]
+fn a_prep_sheet_is_kept_per_client_and_its_floor_must_be_an_amount() {
+    use overdue::core::settlement::advice::PrepSheet;
+    let (mut ledger, client_id, _) = one_invoice();
+    let sheet = PrepSheet {
+        client_id: client_id.clone(),
+        floor: "800".into(),
+        notes: "cash flow tight until March".into(),
+        ..PrepSheet::default()
+    };
+    ledger.save_prep_sheet(sheet.clone()).unwrap();
+    ledger
+        .save_prep_sheet(PrepSheet {
+            floor: "750".into(),
+            ..sheet.clone()
+        })
+        .unwrap();
+    assert_eq!(ledger.prep_sheets.len(), 1);
+    assert_eq!(ledger.prep_sheets[0].floor, "750");
+    let error = ledger
+        .save_prep_sheet(PrepSheet {
+            floor: "lots".into(),
+            ..sheet
+        })
+        .unwrap_err();
+    assert_eq!(error.field_name(), Some("floor"));
+    assert_eq!(ledger.prep_sheets[0].floor, "750");
+    ledger.delete_client(&client_id, true).unwrap();
+    assert!(ledger.prep_sheets.is_empty());
+}

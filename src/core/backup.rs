@@ -323,6 +323,18 @@ pub fn validate(ledger: &Ledger) -> Result<(), ImportError> {
             }
         }
     }
+    for (index, sheet) in ledger.prep_sheets.iter().enumerate() {
+        if !clients.contains(sheet.client_id.as_str()) {
+            return Err(ImportError {
+                location: format!("prep_sheets[{index}].client_id"),
+                message: format!(
+                    "points at client \"{}\", which is not in the file",
+                    sheet.client_id
+                ),
+                newer_schema: false,
+            });
+        }
+    }
     for (index, plan) in ledger.plans.iter().enumerate() {
         if !clients.contains(plan.client_id.as_str()) {
             return Err(ImportError::at(

@@ -7,6 +7,7 @@ use crate::core::model::{
     activity_kind, Activity, Business, Client, Invoice, Payment, Settings, WriteOff,
 };
 use crate::core::money::{format_money, Amount};
+use crate::core::settlement::advice::PrepSheet;
 use crate::core::settlement::plan::{
     accepted_summary, declare_default, DefaultOutcome, Plan, PlanStatus,
 };
@@ -143,6 +144,9 @@ pub struct Ledger {
     /// Settlement plans the clients accepted.
     #[serde(default)]
     pub plans: Vec<Plan>,
+    /// Negotiation prep sheets, one per client at most.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub prep_sheets: Vec<PrepSheet>,
     /// Letter templates the user edited or added.
     #[serde(default, skip_serializing_if = "TemplateSet::is_empty")]
     pub templates: TemplateSet,
@@ -376,6 +380,7 @@ impl Ledger {
             .retain(|payment| !invoice_ids.contains(&payment.invoice_id));
         self.activities.retain(|activity| activity.client_id != id);
         self.plans.retain(|plan| plan.client_id != id);
+        self.prep_sheets.retain(|sheet| sheet.client_id != id);
         Ok(())
     }
 
@@ -669,6 +674,17 @@ impl Ledger {
     pub fn backup_overdue(&self, today: NaiveDate) -> Option<i64> {
         let days = (today - self.settings.changed_since_export?).num_days();
         (days >= i64::from(self.settings.backup_reminder_days)).then_some(days)
+    }
+
+    /// Saves a client's prep sheet, replacing the previous one.
+    pub fn save_prep_sheet(&mut self, sheet: PrepSheet) -> Result<(), LedgerError> {
+        sheet.validate()?;
+        if self.client(&sheet.client_id).is_none() {
+            return Err(LedgerError::NotFound(format!("client {}", sheet.client_id)));
+        }
+        self.prep_sheets.retain(|s| s.client_id != sheet.client_id);
+        self.prep_sheets.push(sheet);
+        Ok(())
     }
 
     /// Removes every record marked as sample data.

@@ -94,3 +94,37 @@ pub fn recommend(signals: &Signals) -> (Recommendation, Vec<String>) {
         (Recommendation::KeepEscalating, why)
     }
 }
+
+/// The negotiation prep sheet for one client, kept with the ledger.
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct PrepSheet {
+    /// The client.
+    pub client_id: String,
+    /// What we aim for: full payment now, in instalments, or a discounted lump sum.
+    #[serde(default)]
+    pub goal: String,
+    /// The lowest amount we accept, as typed (checked as an amount when saved).
+    #[serde(default)]
+    pub floor: String,
+    /// The alternatives we will offer.
+    #[serde(default)]
+    pub alternatives: String,
+    /// What the client told us.
+    #[serde(default)]
+    pub notes: String,
+}
+
+impl PrepSheet {
+    /// Checks the walk-away floor, which may be empty.
+    pub fn validate(&self) -> Result<(), crate::core::ledger::LedgerError> {
+        if self.floor.trim().is_empty() {
+            return Ok(());
+        }
+        crate::core::money::parse_amount(&self.floor)
+            .map(|_| ())
+            .map_err(|message| crate::core::ledger::LedgerError::Field {
+                field: "floor",
+                message,
+            })
+    }
+}

@@ -62,3 +62,18 @@ test("an impossible plan names the input and draws nothing", async ({ page }) =>
   await expect(page.locator("#plan-plan-count-error")).toContainText("between 1 and 120");
   await expect(page.getByTestId("schedule-row")).toHaveCount(0);
 });
+
+test("the prep sheet is checked, saved with the client and kept after a reload", async ({ page }) => {
+  await page.goto("/settlement/c1");
+  await page.getByLabel("Walk-away floor").fill("lots");
+  await page.getByRole("button", { name: "Save the prep sheet" }).click();
+  await expect(page.locator("#prep-floor-error")).toContainText("not an amount");
+  await page.getByLabel("Walk-away floor").fill("850");
+  await page.getByLabel("What the client told me").fill("Cash is tight until the March payroll.");
+  await page.getByRole("button", { name: "Save the prep sheet" }).click();
+  await expect(page.getByText("Saved.")).toBeVisible();
+  await page.reload();
+  await expect(page.getByLabel("Walk-away floor")).toHaveValue("850");
+  await expect(page.getByLabel("What the client told me")).toHaveValue("Cash is tight until the March payroll.");
+  await expectNoAxeViolations(page);
+});

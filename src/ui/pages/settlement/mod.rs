@@ -7,10 +7,12 @@ mod plans;
 
 use crate::core::currency::Currency;
 use crate::core::dates::format_date;
+use crate::core::ledger::LedgerError;
 use crate::core::money::format_money;
-use crate::core::settlement::advice::{recommend, Signals, QUESTIONS};
+use crate::core::settlement::advice::{recommend, PrepSheet, Signals, QUESTIONS};
 use crate::core::settlement::{case, Case};
 use crate::ui::browser::{print, today};
+use crate::ui::components::{FormErrors, Input, Picker, TextArea};
 use crate::ui::state::use_app;
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
@@ -21,14 +23,20 @@ pub fn SettlementPage() -> impl IntoView {
     let app = use_app();
     let params = use_params_map();
     let client_id = Memo::new(move |_| params.with(|p| p.get("id").unwrap_or_default()));
-    let client = move || app.ledger.with(|l| l.client(&client_id.get()).cloned());
+    // A memo, so that saving anything on the page does not rebuild the planner and lose its inputs.
+    let client = Memo::new(move |_| {
+        app.ledger.with(|l| {
+            l.client(&client_id.get())
+                .map(|c| (c.id.clone(), c.name.clone()))
+        })
+    });
     view! {
-        {move || match client() {
+        {move || match client.get() {
             None => view! {
                 <h1>"Client not found"</h1>
                 <p>"There is no such client. " <a href="/clients">"See all clients"</a> "."</p>
             }.into_any(),
-            Some(client) => view! { <Planner client_id=client.id.clone() name=client.name.clone() /> }.into_any(),
+            Some((id, name)) => view! { <Planner client_id=id name /> }.into_any(),
         }}
     }
 }
@@ -81,7 +89,7 @@ fn Planner(client_id: String, name: String) -> impl IntoView {
             <ShouldWeSettle the_case />
             <options::OptionsCompared the_case />
             <planner::SchedulePlanner client_id=id.get_value() the_case />
-            <PrepSheet the_case />
+            <PrepSheetForm client_id=id.get_value() the_case />
         </Show>
         <plans::AcceptedPlans client_id=client_id />
     }
@@ -196,22 +204,58 @@ fn ShouldWeSettle(the_case: Memo<Case>) -> impl IntoView {
 }
 
 #[component]
-fn PrepSheet(the_case: Memo<Case>) -> impl IntoView {
+fn PrepSheetForm(client_id: String, the_case: Memo<Case>) -> impl IntoView {
+    let app = use_app();
+    let id = StoredValue::new(client_id);
+    let sheet = RwSignal::new(app.ledger.with_untracked(|l| {
+        l.prep_sheets
+            .iter()
+            .find(|s| s.client_id == id.get_value())
+            .cloned()
+            .unwrap_or(PrepSheet {
+                client_id: id.get_value(),
+                ..PrepSheet::default()
+            })
+    }));
+    let error = RwSignal::new(None::<LedgerError>);
+    let saved = RwSignal::new(false);
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let outcome = app.commit(|l| l.save_prep_sheet(sheet.get_untracked()));
+        saved.set(outcome.is_ok());
+        error.set(outcome.err());
+    };
+    let goals = Signal::derive(|| {
+        [
+            "Full payment now",
+            "Full payment in instalments",
+            "A discounted lump sum",
+        ]
+        .iter()
+        .map(|g| (g.to_string(), g.to_string()))
+        .collect::<Vec<_>>()
+    });
     view! {
         <section aria-labelledby="prep-heading" class="prep-sheet">
             <div class="section-head">
                 <h2 id="prep-heading">"Negotiation prep sheet"</h2>
                 <button on:click=move |_| print()>"Print the brief"</button>
             </div>
-            <div class="card form grid2">
+            <form class="card form" on:submit=submit novalidate>
                 <p class="prep-claim">{move || format!("Claim: {}", format_money(the_case.get().claim, &the_case.get().currency))}</p>
-                <div class="field"><label for="prep-goal">"Goal"</label>
-                    <select id="prep-goal"><option>"Full payment now"</option><option>"Full payment in instalments"</option><option>"A discounted lump sum"</option></select></div>
-                <div class="field"><label for="prep-floor">"Walk-away floor"</label><input id="prep-floor" inputmode="decimal" /></div>
-                <div class="field"><label for="prep-alternatives">"Alternatives I will offer"</label><textarea id="prep-alternatives" rows="3"></textarea></div>
-                <div class="field"><label for="prep-notes">"What the client told me"</label><textarea id="prep-notes" rows="3"></textarea></div>
-            </div>
-            <p class="hint">"The brief is for the call: it is printed, not saved. Listen first, then propose; set a deadline and confirm any agreement in writing."</p>
+                <div class="grid2">
+                    <Picker form=sheet error form_id="prep" field="goal" label="Goal" options=goals get=|s: &PrepSheet| s.goal.clone() set=|s, v| s.goal = v />
+                    <Input form=sheet error form_id="prep" field="floor" label="Walk-away floor" get=|s: &PrepSheet| s.floor.clone() set=|s, v| s.floor = v />
+                </div>
+                <TextArea form=sheet form_id="prep" field="alternatives" label="Alternatives I will offer" get=|s: &PrepSheet| s.alternatives.clone() set=|s, v| s.alternatives = v />
+                <TextArea form=sheet form_id="prep" field="notes" label="What the client told me" get=|s: &PrepSheet| s.notes.clone() set=|s, v| s.notes = v />
+                <FormErrors error />
+                <div class="actions">
+                    <button type="submit">"Save the prep sheet"</button>
+                    <span class="saved" role="status">{move || saved.get().then_some("Saved.")}</span>
+                </div>
+            </form>
+            <p class="hint">"Listen first, then propose; set a deadline and confirm any agreement in writing."</p>
         </section>
     }
 }
