@@ -115,6 +115,15 @@ pub struct PrepSheet {
 }
 
 impl PrepSheet {
+    /// A blank sheet for a client, aiming for full payment.
+    pub fn new(client_id: &str) -> PrepSheet {
+        PrepSheet {
+            client_id: client_id.to_string(),
+            goal: "Full payment now".into(),
+            ..PrepSheet::default()
+        }
+    }
+
     /// Checks the walk-away floor, which may be empty.
     pub fn validate(&self) -> Result<(), crate::core::ledger::LedgerError> {
         if self.floor.trim().is_empty() {
