@@ -1,6 +1,7 @@
 //! The ledger aggregate: every record, the operations on them and the balances they imply.
 
 use crate::core::currency::Currency;
+use crate::core::fast_map::{self, FastMap};
 use crate::core::interest::rates::{RateRow, RateTableId};
 use crate::core::letters::TemplateSet;
 use crate::core::model::{
@@ -15,7 +16,7 @@ use crate::core::settlement::received_under;
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, HashSet};
 use std::fmt;
 
 /// Where an invoice stands on a given day.
@@ -571,8 +572,8 @@ impl Ledger {
     }
 
     /// Sums each invoice's payments dated on or before `as_of`, in one pass.
-    pub fn paid_by_invoice(&self, as_of: NaiveDate) -> HashMap<&str, Decimal> {
-        let mut paid: HashMap<&str, Decimal> = HashMap::with_capacity(self.invoices.len());
+    pub fn paid_by_invoice(&self, as_of: NaiveDate) -> FastMap<&str, Decimal> {
+        let mut paid: FastMap<&str, Decimal> = fast_map::with_capacity(self.payments.len());
         for payment in self.payments.iter().filter(|p| p.date <= as_of) {
             *paid.entry(payment.invoice_id.as_str()).or_default() += payment.amount.value();
         }

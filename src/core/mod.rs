@@ -6,6 +6,7 @@ pub mod aging;
 pub mod backup;
 pub mod currency;
 pub mod dates;
+pub mod fast_map;
 pub mod forms;
 pub mod interest;
 pub mod ladder;

@@ -11,12 +11,13 @@ pub mod queue;
 pub use buckets::{Bucket, Buckets};
 
 use crate::core::currency::Currency;
+use crate::core::fast_map::{self, FastMap};
 use crate::core::ledger::{outstanding_given_paid, Ledger};
 use crate::core::model::Invoice;
 use crate::core::money::plain;
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 
 /// How to age the ledger.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -146,13 +147,13 @@ pub fn open_invoices<'a>(ledger: &'a Ledger, options: &AgingOptions) -> Vec<Aged
 
 /// Ages the ledger as of a day.
 pub fn aging(ledger: &Ledger, options: &AgingOptions) -> AgingReport {
-    let names: HashMap<&str, &str> = ledger
+    let names: FastMap<&str, &str> = ledger
         .clients
         .iter()
         .map(|c| (c.id.as_str(), c.name.as_str()))
         .collect();
     let columns = options.buckets.len();
-    let mut rows: HashMap<(&str, &str), AgingRow> = HashMap::new();
+    let mut rows: FastMap<(&str, &str), AgingRow> = fast_map::with_capacity(ledger.clients.len());
     let mut totals: BTreeMap<&Currency, AgingRow> = BTreeMap::new();
     for aged in open_invoices(ledger, options) {
         let counted = options.include_disputed || !aged.invoice.disputed;
@@ -174,12 +175,7 @@ pub fn aging(ledger: &Ledger, options: &AgingOptions) -> AgingReport {
             .add(&aged, counted);
     }
     let mut rows: Vec<AgingRow> = rows.into_values().collect();
-    rows.sort_by(|a, b| {
-        a.client_name
-            .to_lowercase()
-            .cmp(&b.client_name.to_lowercase())
-            .then_with(|| a.currency.cmp(&b.currency))
-    });
+    rows.sort_by_cached_key(|row| (row.client_name.to_lowercase(), row.currency.clone()));
     AgingReport {
         buckets: options.buckets.buckets(),
         rows,

@@ -11,12 +11,12 @@
 //! Ties go to the earlier due date, then the invoice id.
 
 use crate::core::dates::add_days;
+use crate::core::fast_map::FastMap;
 use crate::core::ladder::{advise, Advice, InvoiceFacts, LadderStep};
 use crate::core::ledger::{outstanding_given_paid, Ledger};
 use crate::core::model::{activity_kind, Activity};
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
-use std::collections::HashMap;
 
 /// One invoice to act on today.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -79,8 +79,8 @@ pub fn advice_for(ledger: &Ledger, invoice_id: &str, as_of: NaiveDate) -> Advice
 /// Builds the queue for a day.
 pub fn chase_queue(ledger: &Ledger, as_of: NaiveDate) -> Vec<QueueItem> {
     let paid = ledger.paid_by_invoice(as_of);
-    let mut by_invoice: HashMap<&str, Vec<&Activity>> = HashMap::new();
-    let mut by_client: HashMap<&str, NaiveDate> = HashMap::new();
+    let mut by_invoice: FastMap<&str, Vec<&Activity>> = FastMap::default();
+    let mut by_client: FastMap<&str, NaiveDate> = FastMap::default();
     for activity in ledger.activities.iter().filter(|a| a.date <= as_of) {
         match &activity.invoice_id {
             Some(invoice_id) => by_invoice
