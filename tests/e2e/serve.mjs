@@ -22,7 +22,13 @@ const types = {
 };
 
 async function fileFor(urlPath) {
-  const path = normalize(join(root, decodeURIComponent(urlPath)));
+  let decoded;
+  try {
+    decoded = decodeURIComponent(urlPath);
+  } catch {
+    throw Object.assign(new Error("bad request"), { status: 400 });
+  }
+  const path = normalize(join(root, decoded));
   if (path !== root && !path.startsWith(root + sep)) return null;
   try {
     const info = await stat(path);
@@ -42,8 +48,10 @@ createServer(async (request, response) => {
     response.writeHead(200, headers);
     response.end(request.method === "HEAD" ? undefined : body);
   } catch (error) {
-    response.writeHead(500, { "Content-Type": "text/plain" });
-    response.end(String(error));
+    const status = error.status ?? 500;
+    response.writeHead(status, { "Content-Type": "text/plain; charset=utf-8" });
+    response.end(status === 400 ? "Bad request" : "Internal error");
+    if (status !== 400) console.error(error);
   }
 })
   .on("error", (error) => {
