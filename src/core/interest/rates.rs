@@ -155,8 +155,12 @@ impl RateRow {
     pub fn validate(&self, existing: &[RateRow]) -> Result<(), LedgerError> {
         let field = |field: &'static str, message: String| LedgerError::Field { field, message };
         let earliest = NaiveDate::from_ymd_opt(2000, 1, 1).unwrap_or_default();
-        if self.from < earliest {
-            return Err(field("from", "the date must be in 2000 or later".into()));
+        let latest = NaiveDate::from_ymd_opt(2100, 12, 31).unwrap_or_default();
+        if self.from < earliest || self.from > latest {
+            return Err(field(
+                "from",
+                "the date must be between 2000 and 2100".into(),
+            ));
         }
         if self.rate < Decimal::from(-10) || self.rate > Decimal::from(100) {
             return Err(field(
@@ -280,5 +284,13 @@ mod tests {
             silly.validate(&added).unwrap_err().field_name(),
             Some("rate")
         );
+        for year in [1999, 2101] {
+            let far = RateRow {
+                table: RateTableId::Boe,
+                from: day(year, 1, 1),
+                rate: "1".parse().unwrap(),
+            };
+            assert_eq!(far.validate(&added).unwrap_err().field_name(), Some("from"));
+        }
     }
 }
