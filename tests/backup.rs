@@ -352,3 +352,24 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn user_rate_rows_are_checked_on_import() {
+    let row = |from: &str, rate: &str| json!({ "table": "ecb", "from": from, "rate": rate });
+    let absurd = rejection(|d| d["settings"] = json!({ "rate_rows": [row("2026-03-01", "500")] }));
+    assert!(
+        absurd.starts_with("settings.rate_rows[0].rate: the rate must be between"),
+        "{absurd}"
+    );
+    let twice = rejection(|d| {
+        d["settings"] = json!({ "rate_rows": [row("2026-03-01", "2"), row("2026-03-01", "3")] })
+    });
+    assert!(
+        twice.starts_with("settings.rate_rows[1].from: a rate from 2026-03-01"),
+        "{twice}"
+    );
+    assert!(
+        import_edited(|d| d["settings"] = json!({ "rate_rows": [row("2026-03-01", "1.9")] }))
+            .is_ok()
+    );
+}

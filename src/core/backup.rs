@@ -323,6 +323,17 @@ pub fn validate(ledger: &Ledger) -> Result<(), ImportError> {
             }
         }
     }
+    let rows = &ledger.settings.rate_rows;
+    for (index, row) in rows.iter().enumerate() {
+        row.validate(&rows[..index]).map_err(|e| ImportError {
+            location: format!(
+                "settings.rate_rows[{index}].{}",
+                e.field_name().unwrap_or("rate")
+            ),
+            message: e.to_string(),
+            newer_schema: false,
+        })?;
+    }
     for (index, sheet) in ledger.prep_sheets.iter().enumerate() {
         if !clients.contains(sheet.client_id.as_str()) {
             return Err(ImportError {
