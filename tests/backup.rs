@@ -2,6 +2,7 @@
 
 use chrono::NaiveDate;
 use overdue::core::backup::{self, ImportError};
+use overdue::core::ids::Sequential;
 use overdue::core::ledger::Ledger;
 use overdue::core::model::{
     Activity, Business, Client, InterestTerms, Invoice, Payment, RuleKind, Settings, WriteOff,
@@ -191,19 +192,22 @@ fn a_schema_two_document_keeps_its_plans() {
     )
     .unwrap();
     ledger
-        .accept_plan(overdue::core::settlement::plan::Plan {
-            id: String::new(),
-            client_id: "c1".into(),
-            invoice_ids: vec!["i1".into()],
-            agreed_total: "900".parse().unwrap(),
-            currency: Currency::parse("GBP").unwrap(),
-            original_claim: "1080.78".parse().unwrap(),
-            schedule: rows,
-            grace_days: 7,
-            accepted_on: NaiveDate::from_ymd_opt(2026, 3, 20).unwrap(),
-            status: overdue::core::settlement::plan::PlanStatus::Active,
-            defaulted_on: None,
-        })
+        .accept_plan(
+            overdue::core::model::Plan {
+                id: String::new(),
+                client_id: "c1".into(),
+                invoice_ids: vec!["i1".into()],
+                agreed_total: "900".parse().unwrap(),
+                currency: Currency::parse("GBP").unwrap(),
+                original_claim: "1080.78".parse().unwrap(),
+                schedule: rows,
+                grace_days: 7,
+                accepted_on: NaiveDate::from_ymd_opt(2026, 3, 20).unwrap(),
+                status: overdue::core::model::PlanStatus::Active,
+                defaulted_on: None,
+            },
+            &mut ids(),
+        )
         .unwrap();
     let text = backup::export(&ledger, "2026-11-23T09:00:00Z");
     assert_eq!(backup::import(&text).unwrap(), ledger);
@@ -372,4 +376,9 @@ fn user_rate_rows_are_checked_on_import() {
         import_edited(|d| d["settings"] = json!({ "rate_rows": [row("2026-03-01", "1.9")] }))
             .is_ok()
     );
+}
+
+/// A fresh id source; the ledger skips ids already taken.
+fn ids() -> Sequential {
+    Sequential::default()
 }

@@ -2,7 +2,9 @@
 
 use chrono::NaiveDate;
 use overdue::core::currency::Currency;
-use overdue::core::ledger::{InvoiceStatus, Ledger, LedgerError};
+use overdue::core::error::FieldError;
+use overdue::core::ids::Sequential;
+use overdue::core::ledger::{InvoiceStatus, Ledger};
 use overdue::core::model::{Client, Invoice, Payment};
 use overdue::core::money::Amount;
 use overdue::core::{backup, sample};
@@ -51,9 +53,9 @@ fn payment(invoice_id: &str, date: NaiveDate, paid: &str) -> Payment {
 /// A ledger with one client and one £1,200.00 invoice; returns the ids.
 fn one_invoice() -> (Ledger, String, String) {
     let mut ledger = Ledger::default();
-    let client_id = ledger.save_client(client("Acme Ltd")).unwrap();
+    let client_id = ledger.save_client(client("Acme Ltd"), &mut ids()).unwrap();
     let invoice_id = ledger
-        .save_invoice(invoice(&client_id, "INV-001", "1200.00"))
+        .save_invoice(invoice(&client_id, "INV-001", "1200.00"), &mut ids())
         .unwrap();
     (ledger, client_id, invoice_id)
 }
@@ -64,14 +66,16 @@ fn new_records_get_fresh_ids_and_edits_replace_them() {
     assert_eq!((client_id.as_str(), invoice_id.as_str()), ("c1", "i1"));
     let mut renamed = ledger.client("c1").unwrap().clone();
     renamed.name = "Acme Holdings".into();
-    assert_eq!(ledger.save_client(renamed).unwrap(), "c1");
+    assert_eq!(ledger.save_client(renamed, &mut ids()).unwrap(), "c1");
     assert_eq!(ledger.clients.len(), 1);
     assert_eq!(ledger.client("c1").unwrap().name, "Acme Holdings");
 }
 
 #[test]
 fn a_client_needs_a_name() {
-    let error = Ledger::default().save_client(client("  ")).unwrap_err();
+    let error = Ledger::default()
+        .save_client(client("  "), &mut ids())
+        .unwrap_err();
     assert_eq!(error.field_name(), Some("name"));
 }
 
@@ -80,7 +84,7 @@ fn an_invoice_cannot_be_due_before_it_was_issued() {
     let (mut ledger, client_id, _) = one_invoice();
     let mut early = invoice(&client_id, "INV-002", "10");
     early.due_date = day(2026, 1, 1);
-    let error = ledger.save_invoice(early).unwrap_err();
+    let error = ledger.save_invoice(early, &mut ids()).unwrap_err();
     assert_eq!(error.field_name(), Some("due_date"));
     assert!(error
         .to_string()
@@ -92,14 +96,14 @@ fn an_invoice_needs_a_number_and_a_positive_amount() {
     let (mut ledger, client_id, _) = one_invoice();
     assert_eq!(
         ledger
-            .save_invoice(invoice(&client_id, " ", "10"))
+            .save_invoice(invoice(&client_id, " ", "10"), &mut ids())
             .unwrap_err()
             .field_name(),
         Some("number")
     );
     assert_eq!(
         ledger
-            .save_invoice(invoice(&client_id, "X", "0"))
+            .save_invoice(invoice(&client_id, "X", "0"), &mut ids())
             .unwrap_err()
             .field_name(),
         Some("amount")
@@ -110,11 +114,13 @@ fn an_invoice_needs_a_number_and_a_positive_amount() {
 fn invoice_numbers_are_unique_per_client_but_may_repeat_across_clients() {
     let (mut ledger, client_id, _) = one_invoice();
     let error = ledger
-        .save_invoice(invoice(&client_id, "inv-001", "5"))
+        .save_invoice(invoice(&client_id, "inv-001", "5"), &mut ids())
         .unwrap_err();
     assert_eq!(error.field_name(), Some("number"));
-    let other = ledger.save_client(client("Other Co")).unwrap();
-    assert!(ledger.save_invoice(invoice(&other, "INV-001", "5")).is_ok());
+    let other = ledger.save_client(client("Other Co"), &mut ids()).unwrap();
+    assert!(ledger
+        .save_invoice(invoice(&other, "INV-001", "5"), &mut ids())
+        .is_ok());
 }
 
 #[test]
@@ -126,14 +132,23 @@ fn an_unknown_currency_is_refused_by_name() {
 fn deleting_a_client_with_invoices_asks_first_then_removes_everything_of_theirs() {
     let (mut ledger, client_id, invoice_id) = one_invoice();
     ledger
-        .save_payment(payment(&invoice_id, day(2026, 3, 1), "200"), false)
+        .save_payment(
+            payment(&invoice_id, day(2026, 3, 1), "200"),
+            false,
+            &mut ids(),
+        )
         .unwrap();
     ledger
-        .write_off(&invoice_id, day(2026, 9, 1), "client closed down")
+        .write_off(
+            &invoice_id,
+            day(2026, 9, 1),
+            "client closed down",
+            &mut ids(),
+        )
         .unwrap();
     assert_eq!(
         ledger.delete_client(&client_id, false).unwrap_err(),
-        LedgerError::NeedsConfirmation {
+        FieldError::NeedsConfirmation {
             invoices: 1,
             payments: 1
         }
@@ -148,10 +163,18 @@ fn deleting_a_client_with_invoices_asks_first_then_removes_everything_of_theirs(
 fn balance_as_of_a_date_ignores_later_payments() {
     let (mut ledger, _, invoice_id) = one_invoice();
     ledger
-        .save_payment(payment(&invoice_id, day(2026, 3, 1), "200"), false)
+        .save_payment(
+            payment(&invoice_id, day(2026, 3, 1), "200"),
+            false,
+            &mut ids(),
+        )
         .unwrap();
     ledger
-        .save_payment(payment(&invoice_id, day(2026, 4, 1), "300"), false)
+        .save_payment(
+            payment(&invoice_id, day(2026, 4, 1), "300"),
+            false,
+            &mut ids(),
+        )
         .unwrap();
     let invoice = ledger.invoice(&invoice_id).unwrap();
     assert_eq!(
@@ -172,10 +195,18 @@ fn balance_as_of_a_date_ignores_later_payments() {
 fn status_moves_from_open_to_part_paid_to_paid() {
     let (mut ledger, _, invoice_id) = one_invoice();
     ledger
-        .save_payment(payment(&invoice_id, day(2026, 3, 1), "200"), false)
+        .save_payment(
+            payment(&invoice_id, day(2026, 3, 1), "200"),
+            false,
+            &mut ids(),
+        )
         .unwrap();
     ledger
-        .save_payment(payment(&invoice_id, day(2026, 4, 1), "1000"), false)
+        .save_payment(
+            payment(&invoice_id, day(2026, 4, 1), "1000"),
+            false,
+            &mut ids(),
+        )
         .unwrap();
     let invoice = ledger.invoice(&invoice_id).unwrap().clone();
     assert_eq!(
@@ -197,17 +228,25 @@ fn status_moves_from_open_to_part_paid_to_paid() {
 fn an_overpayment_needs_confirmation_and_then_shows_as_credit() {
     let (mut ledger, _, invoice_id) = one_invoice();
     let error = ledger
-        .save_payment(payment(&invoice_id, day(2026, 3, 1), "1250"), false)
+        .save_payment(
+            payment(&invoice_id, day(2026, 3, 1), "1250"),
+            false,
+            &mut ids(),
+        )
         .unwrap_err();
     assert_eq!(
         error,
-        LedgerError::Overpayment {
+        FieldError::Overpayment {
             balance: "£1,200.00".into()
         }
     );
     assert!(ledger.payments.is_empty());
     ledger
-        .save_payment(payment(&invoice_id, day(2026, 3, 1), "1250"), true)
+        .save_payment(
+            payment(&invoice_id, day(2026, 3, 1), "1250"),
+            true,
+            &mut ids(),
+        )
         .unwrap();
     let invoice = ledger.invoice(&invoice_id).unwrap().clone();
     assert_eq!(
@@ -224,11 +263,15 @@ fn an_overpayment_needs_confirmation_and_then_shows_as_credit() {
 fn editing_a_payment_checks_the_balance_without_counting_itself() {
     let (mut ledger, _, invoice_id) = one_invoice();
     let id = ledger
-        .save_payment(payment(&invoice_id, day(2026, 3, 1), "1200"), false)
+        .save_payment(
+            payment(&invoice_id, day(2026, 3, 1), "1200"),
+            false,
+            &mut ids(),
+        )
         .unwrap();
     let mut edited = ledger.payment(&id).unwrap().clone();
     edited.amount = amount("1100");
-    assert!(ledger.save_payment(edited, false).is_ok());
+    assert!(ledger.save_payment(edited, false, &mut ids()).is_ok());
 }
 
 #[test]
@@ -236,13 +279,13 @@ fn a_write_off_needs_a_reason_and_is_logged_on_the_timeline() {
     let (mut ledger, client_id, invoice_id) = one_invoice();
     assert_eq!(
         ledger
-            .write_off(&invoice_id, day(2026, 9, 1), " ")
+            .write_off(&invoice_id, day(2026, 9, 1), " ", &mut ids())
             .unwrap_err()
             .field_name(),
         Some("reason")
     );
     ledger
-        .write_off(&invoice_id, day(2026, 9, 1), "client insolvent")
+        .write_off(&invoice_id, day(2026, 9, 1), "client insolvent", &mut ids())
         .unwrap();
     let invoice = ledger.invoice(&invoice_id).unwrap().clone();
     assert_eq!(
@@ -264,7 +307,11 @@ fn a_write_off_needs_a_reason_and_is_logged_on_the_timeline() {
 fn deleting_an_invoice_removes_its_payments() {
     let (mut ledger, _, invoice_id) = one_invoice();
     ledger
-        .save_payment(payment(&invoice_id, day(2026, 3, 1), "200"), false)
+        .save_payment(
+            payment(&invoice_id, day(2026, 3, 1), "200"),
+            false,
+            &mut ids(),
+        )
         .unwrap();
     ledger.delete_invoice(&invoice_id).unwrap();
     assert!(ledger.payments.is_empty());
@@ -326,7 +373,7 @@ proptest! {
         let issued = day(2026, 1, 15);
         for (paid, offset) in &cents {
             let date = issued + chrono::Duration::days(*offset);
-            ledger.save_payment(payment(&invoice_id, date, &Decimal::new(*paid, 2).to_string()), true).unwrap();
+            ledger.save_payment(payment(&invoice_id, date, &Decimal::new(*paid, 2).to_string()), true, &mut ids()).unwrap();
         }
         let as_of = issued + chrono::Duration::days(as_of_offset);
         let expected = Decimal::new(120_000, 2)
@@ -351,7 +398,7 @@ fn the_backup_reminder_counts_from_the_first_change_not_in_a_backup() {
 
 #[test]
 fn a_prep_sheet_is_kept_per_client_and_its_floor_must_be_an_amount() {
-    use overdue::core::settlement::advice::PrepSheet;
+    use overdue::core::model::PrepSheet;
     let (mut ledger, client_id, _) = one_invoice();
     let sheet = PrepSheet {
         client_id: client_id.clone(),
@@ -378,4 +425,9 @@ fn a_prep_sheet_is_kept_per_client_and_its_floor_must_be_an_amount() {
     assert_eq!(ledger.prep_sheets[0].floor, "750");
     ledger.delete_client(&client_id, true).unwrap();
     assert!(ledger.prep_sheets.is_empty());
+}
+
+/// A fresh id source; the ledger skips ids already taken.
+fn ids() -> Sequential {
+    Sequential::default()
 }

@@ -5,36 +5,36 @@
 use crate::core::aging::Buckets;
 use crate::core::currency::Currency;
 use crate::core::dates::parse_date;
-use crate::core::interest::rates::{RateRow, RateTableId};
-use crate::core::ledger::LedgerError;
+use crate::core::error::FieldError;
 use crate::core::model::{
     Activity, Business, Client, InterestTerms, Invoice, Payment, RuleKind, Settings,
 };
+use crate::core::model::{RateRow, RateTableId};
 use crate::core::money::{parse_amount, Amount};
 use crate::core::settlement::schedule::{Frequency, PlanTerms};
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
-fn field_error(field: &'static str, message: String) -> LedgerError {
-    LedgerError::Field { field, message }
+fn field_error(field: &'static str, message: String) -> FieldError {
+    FieldError::Field { field, message }
 }
 
-fn date_field(field: &'static str, text: &str) -> Result<NaiveDate, LedgerError> {
+fn date_field(field: &'static str, text: &str) -> Result<NaiveDate, FieldError> {
     parse_date(text).map_err(|message| field_error(field, message))
 }
 
-fn amount_field(field: &'static str, text: &str) -> Result<Amount, LedgerError> {
+fn amount_field(field: &'static str, text: &str) -> Result<Amount, FieldError> {
     parse_amount(text)
         .map(|value| Amount::new(value).unwrap_or_default())
         .map_err(|message| field_error(field, message))
 }
 
-fn currency_field(field: &'static str, text: &str) -> Result<Currency, LedgerError> {
+fn currency_field(field: &'static str, text: &str) -> Result<Currency, FieldError> {
     Currency::parse(text).map_err(|message| field_error(field, message))
 }
 
 /// A percentage per year typed by a person, such as `8` or `8.5`.
-fn rate_field(field: &'static str, text: &str) -> Result<Decimal, LedgerError> {
+fn rate_field(field: &'static str, text: &str) -> Result<Decimal, FieldError> {
     let rate: Decimal = text.trim().parse().map_err(|_| {
         field_error(
             field,
@@ -87,7 +87,7 @@ impl ClientForm {
     }
 
     /// Checks the form and builds the client.
-    pub fn parse(&self) -> Result<Client, LedgerError> {
+    pub fn parse(&self) -> Result<Client, FieldError> {
         let email = self.email.trim();
         if !email.is_empty() && !looks_like_email(email) {
             return Err(field_error(
@@ -194,7 +194,7 @@ impl InvoiceForm {
     }
 
     /// Checks the form and builds the invoice.
-    pub fn parse(&self) -> Result<Invoice, LedgerError> {
+    pub fn parse(&self) -> Result<Invoice, FieldError> {
         if self.client_id.is_empty() {
             return Err(field_error(
                 "client_id",
@@ -276,7 +276,7 @@ impl PaymentForm {
     }
 
     /// Checks the form and builds the payment.
-    pub fn parse(&self) -> Result<Payment, LedgerError> {
+    pub fn parse(&self) -> Result<Payment, FieldError> {
         Ok(Payment {
             id: self.id.clone(),
             invoice_id: self.invoice_id.clone(),
@@ -315,7 +315,7 @@ impl ActivityForm {
     }
 
     /// Checks the form and builds the activity (its id is assigned by the ledger).
-    pub fn parse(&self) -> Result<Activity, LedgerError> {
+    pub fn parse(&self) -> Result<Activity, FieldError> {
         if self.summary.trim().is_empty() {
             return Err(field_error("summary", "say in a line what happened".into()));
         }
@@ -359,7 +359,7 @@ impl AgingForm {
     }
 
     /// Checks the edges and returns the settings with them applied.
-    pub fn apply(&self, settings: &Settings) -> Result<Settings, LedgerError> {
+    pub fn apply(&self, settings: &Settings) -> Result<Settings, FieldError> {
         let buckets =
             Buckets::parse(&self.edges).map_err(|message| field_error("bucket_edges", message))?;
         let backup_reminder_days = self
@@ -406,7 +406,7 @@ impl Default for RateRowForm {
 
 impl RateRowForm {
     /// Checks the form and builds the row (duplicates are checked when it is added).
-    pub fn parse(&self) -> Result<RateRow, LedgerError> {
+    pub fn parse(&self) -> Result<RateRow, FieldError> {
         let table = RateTableId::from_id(&self.table).ok_or_else(|| {
             field_error("table", format!("\"{}\" is not a rate table", self.table))
         })?;
@@ -444,7 +444,7 @@ pub struct PlanForm {
 
 impl PlanForm {
     /// Checks the inputs and draws the terms (the schedule checks the rest).
-    pub fn parse(&self) -> Result<PlanTerms, LedgerError> {
+    pub fn parse(&self) -> Result<PlanTerms, FieldError> {
         let down_payment = if self.down_payment.trim().is_empty() {
             Decimal::ZERO
         } else {
@@ -501,7 +501,7 @@ impl BusinessForm {
     }
 
     /// Checks the form and builds the profile.
-    pub fn parse(&self) -> Result<Business, LedgerError> {
+    pub fn parse(&self) -> Result<Business, FieldError> {
         if self.name.trim().is_empty() {
             return Err(field_error("name", "the business name is required".into()));
         }

@@ -1,23 +1,18 @@
 //! The ledger aggregate: every record, the operations on them and the balances they imply.
 
 use crate::core::currency::Currency;
+use crate::core::error::FieldError;
 use crate::core::fast_map::{self, FastMap};
-use crate::core::interest::rates::{RateRow, RateTableId};
-use crate::core::letters::TemplateSet;
+use crate::core::ids::{IdSource, RecordKind};
 use crate::core::model::{
-    activity_kind, Activity, Business, Client, Invoice, Payment, Settings, WriteOff,
+    activity_kind, Activity, Business, Client, Invoice, Payment, Plan, PrepSheet, Settings,
+    TemplateSet, WriteOff,
 };
 use crate::core::money::{format_money, Amount};
-use crate::core::settlement::advice::PrepSheet;
-use crate::core::settlement::plan::{
-    accepted_summary, declare_default, DefaultOutcome, Plan, PlanStatus,
-};
-use crate::core::settlement::received_under;
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, HashSet};
-use std::fmt;
 
 /// Where an invoice stands on a given day.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -61,67 +56,6 @@ pub struct InvoiceSummary {
     pub days_overdue: i64,
 }
 
-/// Why an operation on the ledger was refused.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum LedgerError {
-    /// A field holds a bad value; the message is written for the person who typed it.
-    Field {
-        /// The field's name, as in the backup format.
-        field: &'static str,
-        /// What is wrong.
-        message: String,
-    },
-    /// The record does not exist.
-    NotFound(String),
-    /// Deleting the client would also delete these records; ask first.
-    NeedsConfirmation {
-        /// Invoices that would go.
-        invoices: usize,
-        /// Payments that would go.
-        payments: usize,
-    },
-    /// The payment is more than the open balance; the user may confirm it as an overpayment.
-    Overpayment {
-        /// The open balance, formatted with its currency.
-        balance: String,
-    },
-}
-
-impl LedgerError {
-    fn field(field: &'static str, message: impl Into<String>) -> LedgerError {
-        LedgerError::Field {
-            field,
-            message: message.into(),
-        }
-    }
-
-    /// The field this error belongs next to, if any.
-    pub fn field_name(&self) -> Option<&'static str> {
-        match self {
-            LedgerError::Field { field, .. } => Some(field),
-            LedgerError::Overpayment { .. } => Some("amount"),
-            _ => None,
-        }
-    }
-}
-
-impl fmt::Display for LedgerError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            LedgerError::Field { message, .. } => f.write_str(message),
-            LedgerError::NotFound(what) => write!(f, "{what} was not found; it may have been deleted"),
-            LedgerError::NeedsConfirmation { invoices, payments } => write!(
-                f,
-                "this client has {invoices} invoice(s) and {payments} payment(s); deleting the client deletes them too"
-            ),
-            LedgerError::Overpayment { balance } => write!(
-                f,
-                "this is more than the open balance of {balance}; confirm it as an overpayment to record the excess as credit"
-            ),
-        }
-    }
-}
-
 /// Every record the user keeps, saved and exported as one document.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
 pub struct Ledger {
@@ -153,29 +87,17 @@ pub struct Ledger {
     pub templates: TemplateSet,
 }
 
-/// A new id for a collection: the prefix and one more than the highest number already used.
-fn fresh_id<'a>(prefix: &str, existing: impl Iterator<Item = &'a str>) -> String {
-    let highest = existing
-        .filter_map(|id| id.strip_prefix(prefix)?.parse::<u64>().ok())
-        .max()
-        .unwrap_or(0);
-    format!("{prefix}{}", highest + 1)
-}
-
-fn required(field: &'static str, label: &str, value: &str) -> Result<(), LedgerError> {
+pub(crate) fn required(field: &'static str, label: &str, value: &str) -> Result<(), FieldError> {
     if value.trim().is_empty() {
-        Err(LedgerError::field(field, format!("{label} is required")))
+        Err(FieldError::on(field, format!("{label} is required")))
     } else {
         Ok(())
     }
 }
 
-fn positive(field: &'static str, amount: Amount) -> Result<(), LedgerError> {
+fn positive(field: &'static str, amount: Amount) -> Result<(), FieldError> {
     if amount.value().is_zero() {
-        Err(LedgerError::field(
-            field,
-            "the amount must be more than zero",
-        ))
+        Err(FieldError::on(field, "the amount must be more than zero"))
     } else {
         Ok(())
     }
@@ -187,17 +109,17 @@ fn normalised_number(number: &str) -> String {
 
 impl Client {
     /// Checks the fields a person types: the name is required.
-    pub fn validate(&self) -> Result<(), LedgerError> {
+    pub fn validate(&self) -> Result<(), FieldError> {
         required("name", "the client's name", &self.name)
     }
 }
 
 impl Invoice {
     /// Checks the invoice on its own: number, dates and amount.
-    pub fn validate(&self) -> Result<(), LedgerError> {
+    pub fn validate(&self) -> Result<(), FieldError> {
         required("number", "the invoice number", &self.number)?;
         if self.due_date < self.issue_date {
-            return Err(LedgerError::field(
+            return Err(FieldError::on(
                 "due_date",
                 format!(
                     "the due date ({}) cannot be before the issue date ({})",
@@ -215,6 +137,23 @@ impl Ledger {
         Ledger {
             business,
             ..Ledger::default()
+        }
+    }
+
+    /// A new id of `kind` from `ids`, asking again while the id is taken.
+    pub(crate) fn new_id(&self, kind: RecordKind, ids: &mut dyn IdSource) -> String {
+        loop {
+            let id = ids.next_id(kind);
+            let taken = match kind {
+                RecordKind::Client => self.client(&id).is_some(),
+                RecordKind::Invoice => self.invoice(&id).is_some(),
+                RecordKind::Payment => self.payment(&id).is_some(),
+                RecordKind::Activity => self.activities.iter().any(|a| a.id == id),
+                RecordKind::Plan => self.plans.iter().any(|p| p.id == id),
+            };
+            if !taken {
+                return id;
+            }
         }
     }
 
@@ -339,11 +278,15 @@ impl Ledger {
     }
 
     /// Adds a client (when its id is empty) or replaces the one with the same id.
-    pub fn save_client(&mut self, mut client: Client) -> Result<String, LedgerError> {
+    pub fn save_client(
+        &mut self,
+        mut client: Client,
+        ids: &mut dyn IdSource,
+    ) -> Result<String, FieldError> {
         client.validate()?;
         client.name = client.name.trim().to_string();
         if client.id.is_empty() {
-            client.id = fresh_id("c", self.clients.iter().map(|c| c.id.as_str()));
+            client.id = self.new_id(RecordKind::Client, ids);
             let id = client.id.clone();
             self.clients.push(client);
             return Ok(id);
@@ -352,16 +295,16 @@ impl Ledger {
             .clients
             .iter_mut()
             .find(|existing| existing.id == client.id)
-            .ok_or_else(|| LedgerError::NotFound(format!("client {}", client.id)))?;
+            .ok_or_else(|| FieldError::NotFound(format!("client {}", client.id)))?;
         let id = client.id.clone();
         *slot = client;
         Ok(id)
     }
 
     /// Deletes a client. With invoices, `confirmed` must be true; they go with it.
-    pub fn delete_client(&mut self, id: &str, confirmed: bool) -> Result<(), LedgerError> {
+    pub fn delete_client(&mut self, id: &str, confirmed: bool) -> Result<(), FieldError> {
         if self.client(id).is_none() {
-            return Err(LedgerError::NotFound(format!("client {id}")));
+            return Err(FieldError::NotFound(format!("client {id}")));
         }
         let invoice_ids: HashSet<String> = self.invoices_of(id).map(|i| i.id.clone()).collect();
         let payments = self
@@ -370,7 +313,7 @@ impl Ledger {
             .filter(|p| invoice_ids.contains(&p.invoice_id))
             .count();
         if !invoice_ids.is_empty() && !confirmed {
-            return Err(LedgerError::NeedsConfirmation {
+            return Err(FieldError::NeedsConfirmation {
                 invoices: invoice_ids.len(),
                 payments,
             });
@@ -386,11 +329,15 @@ impl Ledger {
     }
 
     /// Adds an invoice (when its id is empty) or replaces the one with the same id.
-    pub fn save_invoice(&mut self, mut invoice: Invoice) -> Result<String, LedgerError> {
+    pub fn save_invoice(
+        &mut self,
+        mut invoice: Invoice,
+        ids: &mut dyn IdSource,
+    ) -> Result<String, FieldError> {
         invoice.validate()?;
         invoice.number = invoice.number.trim().to_string();
         if self.client(&invoice.client_id).is_none() {
-            return Err(LedgerError::field(
+            return Err(FieldError::on(
                 "client_id",
                 "choose the client this invoice was sent to",
             ));
@@ -400,7 +347,7 @@ impl Ledger {
             .invoices_of(&invoice.client_id)
             .any(|other| other.id != invoice.id && normalised_number(&other.number) == number)
         {
-            return Err(LedgerError::field(
+            return Err(FieldError::on(
                 "number",
                 format!(
                     "this client already has an invoice numbered {}",
@@ -409,7 +356,7 @@ impl Ledger {
             ));
         }
         if invoice.id.is_empty() {
-            invoice.id = fresh_id("i", self.invoices.iter().map(|i| i.id.as_str()));
+            invoice.id = self.new_id(RecordKind::Invoice, ids);
             let id = invoice.id.clone();
             self.invoices.push(invoice);
             return Ok(id);
@@ -418,16 +365,16 @@ impl Ledger {
             .invoices
             .iter_mut()
             .find(|existing| existing.id == invoice.id)
-            .ok_or_else(|| LedgerError::NotFound(format!("invoice {}", invoice.id)))?;
+            .ok_or_else(|| FieldError::NotFound(format!("invoice {}", invoice.id)))?;
         let id = invoice.id.clone();
         *slot = invoice;
         Ok(id)
     }
 
     /// Deletes an invoice with its payments and the activities about it.
-    pub fn delete_invoice(&mut self, id: &str) -> Result<(), LedgerError> {
+    pub fn delete_invoice(&mut self, id: &str) -> Result<(), FieldError> {
         if self.invoice(id).is_none() {
-            return Err(LedgerError::NotFound(format!("invoice {id}")));
+            return Err(FieldError::NotFound(format!("invoice {id}")));
         }
         self.invoices.retain(|invoice| invoice.id != id);
         self.payments.retain(|payment| payment.invoice_id != id);
@@ -446,13 +393,14 @@ impl Ledger {
         &mut self,
         mut payment: Payment,
         overpayment_confirmed: bool,
-    ) -> Result<String, LedgerError> {
+        ids: &mut dyn IdSource,
+    ) -> Result<String, FieldError> {
         positive("amount", payment.amount)?;
         let invoice = self
             .invoice(&payment.invoice_id)
-            .ok_or_else(|| LedgerError::NotFound(format!("invoice {}", payment.invoice_id)))?;
+            .ok_or_else(|| FieldError::NotFound(format!("invoice {}", payment.invoice_id)))?;
         if payment.date < invoice.issue_date {
-            return Err(LedgerError::field(
+            return Err(FieldError::on(
                 "date",
                 format!(
                     "the payment date cannot be before the invoice was issued ({})",
@@ -468,12 +416,12 @@ impl Ledger {
             .sum();
         let open = invoice.amount.value() - paid_by_others;
         if payment.amount.value() > open && !overpayment_confirmed {
-            return Err(LedgerError::Overpayment {
+            return Err(FieldError::Overpayment {
                 balance: format_money(open.max(Decimal::ZERO), &invoice.currency),
             });
         }
         if payment.id.is_empty() {
-            payment.id = fresh_id("p", self.payments.iter().map(|p| p.id.as_str()));
+            payment.id = self.new_id(RecordKind::Payment, ids);
             let id = payment.id.clone();
             self.payments.push(payment);
             return Ok(id);
@@ -482,18 +430,18 @@ impl Ledger {
             .payments
             .iter_mut()
             .find(|existing| existing.id == payment.id)
-            .ok_or_else(|| LedgerError::NotFound(format!("payment {}", payment.id)))?;
+            .ok_or_else(|| FieldError::NotFound(format!("payment {}", payment.id)))?;
         let id = payment.id.clone();
         *slot = payment;
         Ok(id)
     }
 
     /// Deletes a payment.
-    pub fn delete_payment(&mut self, id: &str) -> Result<(), LedgerError> {
+    pub fn delete_payment(&mut self, id: &str) -> Result<(), FieldError> {
         let before = self.payments.len();
         self.payments.retain(|payment| payment.id != id);
         if self.payments.len() == before {
-            return Err(LedgerError::NotFound(format!("payment {id}")));
+            return Err(FieldError::NotFound(format!("payment {id}")));
         }
         Ok(())
     }
@@ -504,11 +452,12 @@ impl Ledger {
         invoice_id: &str,
         date: NaiveDate,
         reason: &str,
-    ) -> Result<(), LedgerError> {
+        ids: &mut dyn IdSource,
+    ) -> Result<(), FieldError> {
         required("reason", "a reason for the write-off", reason)?;
         let invoice = self
             .invoice(invoice_id)
-            .ok_or_else(|| LedgerError::NotFound(format!("invoice {invoice_id}")))?;
+            .ok_or_else(|| FieldError::NotFound(format!("invoice {invoice_id}")))?;
         let balance = format_money(self.balance(invoice, date), &invoice.currency);
         let summary = format!(
             "Invoice {} written off ({balance}): {}",
@@ -522,51 +471,49 @@ impl Ledger {
                 reason: reason.trim().to_string(),
             });
         }
-        self.add_activity(Activity {
-            id: String::new(),
-            client_id,
+        let entry = Activity {
             invoice_id: Some(invoice_id.to_string()),
-            date,
-            kind: activity_kind::WRITE_OFF.into(),
-            summary,
-            step: None,
-            channel: None,
-        })
-        .map(|_| ())
+            ..Activity::new(client_id, date, activity_kind::WRITE_OFF, summary)
+        };
+        self.add_activity(entry, ids).map(|_| ())
     }
 
     /// Reopens a written-off invoice.
-    pub fn undo_write_off(&mut self, invoice_id: &str) -> Result<(), LedgerError> {
+    pub fn undo_write_off(&mut self, invoice_id: &str) -> Result<(), FieldError> {
         let invoice = self
             .invoices
             .iter_mut()
             .find(|i| i.id == invoice_id)
-            .ok_or_else(|| LedgerError::NotFound(format!("invoice {invoice_id}")))?;
+            .ok_or_else(|| FieldError::NotFound(format!("invoice {invoice_id}")))?;
         invoice.write_off = None;
         Ok(())
     }
 
     /// Adds an activity to a client's timeline.
-    pub fn add_activity(&mut self, mut activity: Activity) -> Result<String, LedgerError> {
+    pub fn add_activity(
+        &mut self,
+        mut activity: Activity,
+        ids: &mut dyn IdSource,
+    ) -> Result<String, FieldError> {
         required("summary", "a summary", &activity.summary)?;
         if self.client(&activity.client_id).is_none() {
-            return Err(LedgerError::NotFound(format!(
+            return Err(FieldError::NotFound(format!(
                 "client {}",
                 activity.client_id
             )));
         }
-        activity.id = fresh_id("a", self.activities.iter().map(|a| a.id.as_str()));
+        activity.id = self.new_id(RecordKind::Activity, ids);
         let id = activity.id.clone();
         self.activities.push(activity);
         Ok(id)
     }
 
     /// Deletes an activity.
-    pub fn delete_activity(&mut self, id: &str) -> Result<(), LedgerError> {
+    pub fn delete_activity(&mut self, id: &str) -> Result<(), FieldError> {
         let before = self.activities.len();
         self.activities.retain(|activity| activity.id != id);
         if self.activities.len() == before {
-            return Err(LedgerError::NotFound(format!("activity {id}")));
+            return Err(FieldError::NotFound(format!("activity {id}")));
         }
         Ok(())
     }
@@ -578,86 +525,6 @@ impl Ledger {
             *paid.entry(payment.invoice_id.as_str()).or_default() += payment.amount.value();
         }
         paid
-    }
-
-    /// Adds a reference-rate row after checking it against the rows already added.
-    pub fn add_rate_row(&mut self, row: RateRow) -> Result<(), LedgerError> {
-        row.validate(&self.settings.rate_rows)?;
-        self.settings.rate_rows.push(row);
-        self.settings.rate_rows.sort_by_key(|r| (r.table, r.from));
-        Ok(())
-    }
-
-    /// Removes a reference-rate row the user added.
-    pub fn remove_rate_row(
-        &mut self,
-        table: RateTableId,
-        from: NaiveDate,
-    ) -> Result<(), LedgerError> {
-        let before = self.settings.rate_rows.len();
-        self.settings
-            .rate_rows
-            .retain(|r| !(r.table == table && r.from == from));
-        if before == self.settings.rate_rows.len() {
-            return Err(LedgerError::NotFound(format!("the rate from {from}")));
-        }
-        Ok(())
-    }
-
-    /// Saves a settlement plan the client accepted and logs it; returns its id.
-    pub fn accept_plan(&mut self, mut plan: Plan) -> Result<String, LedgerError> {
-        if plan.schedule.is_empty() || plan.invoice_ids.is_empty() {
-            return Err(LedgerError::Field {
-                field: "plan-total",
-                message: "a plan needs a schedule and at least one invoice".into(),
-            });
-        }
-        plan.id = fresh_id("s", self.plans.iter().map(|p| p.id.as_str()));
-        plan.status = PlanStatus::Active;
-        let activity = Activity {
-            id: String::new(),
-            client_id: plan.client_id.clone(),
-            invoice_id: None,
-            date: plan.accepted_on,
-            kind: "settlement".into(),
-            summary: accepted_summary(&plan),
-            step: Some("settlement-agreement".into()),
-            channel: None,
-        };
-        self.add_activity(activity)?;
-        let id = plan.id.clone();
-        self.plans.push(plan);
-        Ok(id)
-    }
-
-    /// Applies a plan's default clause on `today` and logs it.
-    pub fn declare_plan_default(
-        &mut self,
-        plan_id: &str,
-        today: NaiveDate,
-    ) -> Result<DefaultOutcome, LedgerError> {
-        let plan = self
-            .plans
-            .iter()
-            .find(|p| p.id == plan_id)
-            .ok_or_else(|| LedgerError::NotFound(format!("settlement plan {plan_id}")))?;
-        let outcome = declare_default(plan, received_under(self, plan, today));
-        let client_id = plan.client_id.clone();
-        if let Some(plan) = self.plans.iter_mut().find(|p| p.id == plan_id) {
-            plan.status = PlanStatus::Defaulted;
-            plan.defaulted_on = Some(today);
-        }
-        self.add_activity(Activity {
-            id: String::new(),
-            client_id,
-            invoice_id: None,
-            date: today,
-            kind: "settlement".into(),
-            summary: outcome.summary.clone(),
-            step: None,
-            channel: None,
-        })?;
-        Ok(outcome)
     }
 
     /// Notes that something changed on `today`, for the backup reminder.
@@ -675,17 +542,6 @@ impl Ledger {
     pub fn backup_overdue(&self, today: NaiveDate) -> Option<i64> {
         let days = (today - self.settings.changed_since_export?).num_days();
         (days >= i64::from(self.settings.backup_reminder_days)).then_some(days)
-    }
-
-    /// Saves a client's prep sheet, replacing the previous one.
-    pub fn save_prep_sheet(&mut self, sheet: PrepSheet) -> Result<(), LedgerError> {
-        sheet.validate()?;
-        if self.client(&sheet.client_id).is_none() {
-            return Err(LedgerError::NotFound(format!("client {}", sheet.client_id)));
-        }
-        self.prep_sheets.retain(|s| s.client_id != sheet.client_id);
-        self.prep_sheets.push(sheet);
-        Ok(())
     }
 
     /// Removes every record marked as sample data.

@@ -5,6 +5,8 @@
 
 use crate::core::currency::Currency;
 use crate::core::dates::add_days;
+use crate::core::ids::Sequential;
+use crate::core::ladder::LadderStep;
 use crate::core::ledger::Ledger;
 use crate::core::model::{
     activity_kind, Activity, Client, InterestTerms, Invoice, Payment, RuleKind,
@@ -97,6 +99,7 @@ const WORK: [&str; 8] = [
 /// Every sample client is marked `sample`, so [`Ledger::remove_sample`] removes it all again.
 /// Ids are assigned by the ledger and never clash with records already there.
 pub fn add_sample(ledger: &mut Ledger, today: NaiveDate) {
+    let ids = &mut Sequential::default();
     // Days before today each invoice was issued: five per client, spread over nine months.
     const ISSUED_AGO: [i64; 40] = [
         270, 200, 130, 60, 10, 255, 180, 105, 45, 5, 240, 160, 95, 40, 12, 225, 150, 85, 33, 3,
@@ -110,20 +113,23 @@ pub fn add_sample(ledger: &mut Ledger, today: NaiveDate) {
         CLIENTS.iter().enumerate()
     {
         let client_id = ledger
-            .save_client(Client {
-                id: String::new(),
-                name: (*name).into(),
-                contact: (*contact).into(),
-                email: (*email).into(),
-                address: (*address).into(),
-                notes: if *consumer {
-                    "Private customer: statutory B2B interest does not apply.".into()
-                } else {
-                    String::new()
+            .save_client(
+                Client {
+                    id: String::new(),
+                    name: (*name).into(),
+                    contact: (*contact).into(),
+                    email: (*email).into(),
+                    address: (*address).into(),
+                    notes: if *consumer {
+                        "Private customer: statutory B2B interest does not apply.".into()
+                    } else {
+                        String::new()
+                    },
+                    consumer: *consumer,
+                    sample: true,
                 },
-                consumer: *consumer,
-                sample: true,
-            })
+                ids,
+            )
             .unwrap_or_default();
         let currency = Currency::parse(currency).unwrap_or_default();
         let rule = match (currency.code(), consumer) {
@@ -140,19 +146,22 @@ pub fn add_sample(ledger: &mut Ledger, today: NaiveDate) {
             let cents = AMOUNTS[(position * 7 + client_index) % AMOUNTS.len()];
             let amount = Amount::new(Decimal::new(cents, 2)).unwrap_or_default();
             let invoice_id = ledger
-                .save_invoice(Invoice {
-                    id: String::new(),
-                    client_id: client_id.clone(),
-                    number: format!("INV-{:03}", 101 + position),
-                    issue_date: issued,
-                    due_date: add_days(issued, terms),
-                    amount,
-                    currency: currency.clone(),
-                    description: WORK[(position + client_index) % WORK.len()].into(),
-                    disputed: position == 12,
-                    interest: Some(InterestTerms::rule(rule)),
-                    write_off: None,
-                })
+                .save_invoice(
+                    Invoice {
+                        id: String::new(),
+                        client_id: client_id.clone(),
+                        number: format!("INV-{:03}", 101 + position),
+                        issue_date: issued,
+                        due_date: add_days(issued, terms),
+                        amount,
+                        currency: currency.clone(),
+                        description: WORK[(position + client_index) % WORK.len()].into(),
+                        disputed: position == 12,
+                        interest: Some(InterestTerms::rule(rule)),
+                        write_off: None,
+                    },
+                    ids,
+                )
                 .unwrap_or_default();
             // The oldest invoices are mostly settled; some newer ones are part-paid.
             let payment = match position % 5 {
@@ -173,36 +182,36 @@ pub fn add_sample(ledger: &mut Ledger, today: NaiveDate) {
                         note: String::new(),
                     },
                     false,
+                    ids,
                 );
             }
             step += 1;
             if step.is_multiple_of(4) && ISSUED_AGO[position] > 60 {
                 let sent = add_days(issued, terms + 3);
-                let _ = ledger.add_activity(Activity {
-                    id: String::new(),
-                    client_id: client_id.clone(),
+                let summary = format!(
+                    "Overdue reminder for INV-{:03} sent by e-mail",
+                    101 + position
+                );
+                let letter = Activity {
                     invoice_id: Some(invoice_id.clone()),
-                    date: sent,
-                    kind: activity_kind::LETTER.into(),
-                    summary: format!(
-                        "Overdue reminder for INV-{:03} sent by e-mail",
-                        101 + position
-                    ),
-                    step: Some("reminder-overdue".into()),
+                    step: Some(LadderStep::ReminderOverdue.id().into()),
                     channel: Some("email".into()),
-                });
+                    ..Activity::new(&client_id, sent, activity_kind::LETTER, summary)
+                };
+                let _ = ledger.add_activity(letter, ids);
             }
             if position == 17 {
-                let _ = ledger.add_activity(Activity {
-                    id: String::new(),
-                    client_id: client_id.clone(),
+                let promise = Activity {
                     invoice_id: Some(invoice_id.clone()),
-                    date: add_days(today, -20),
-                    kind: activity_kind::PROMISE.into(),
-                    summary: "Promised on the phone to pay within a week".into(),
-                    step: None,
                     channel: Some("phone".into()),
-                });
+                    ..Activity::new(
+                        &client_id,
+                        add_days(today, -20),
+                        activity_kind::PROMISE,
+                        "Promised on the phone to pay within a week",
+                    )
+                };
+                let _ = ledger.add_activity(promise, ids);
             }
         }
     }

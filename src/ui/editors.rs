@@ -1,8 +1,8 @@
 //! Editors shared by several pages: the client form and the invoice form.
 
 use crate::core::currency::Currency;
+use crate::core::error::FieldError;
 use crate::core::forms::{ClientForm, InvoiceForm};
-use crate::core::ledger::LedgerError;
 use crate::core::model::RuleKind;
 use crate::ui::components::{Checkbox, FormErrors, Input, Picker, TextArea};
 use crate::ui::state::use_app;
@@ -18,7 +18,7 @@ pub fn ClientEditor(
 ) -> impl IntoView {
     let app = use_app();
     let form = RwSignal::new(initial.clone());
-    let error = RwSignal::new(None::<LedgerError>);
+    let error = RwSignal::new(None::<FieldError>);
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let outcome = form
@@ -77,7 +77,7 @@ pub fn InvoiceEditor(
 ) -> impl IntoView {
     let app = use_app();
     let form = RwSignal::new(initial.clone());
-    let error = RwSignal::new(None::<LedgerError>);
+    let error = RwSignal::new(None::<FieldError>);
     let clients = Signal::derive(move || {
         let mut options = vec![(String::new(), "Choose a client…".to_string())];
         app.ledger

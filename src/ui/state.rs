@@ -1,6 +1,7 @@
 //! The app's state: the ledger signal, its stored revision and the save status.
 
-use crate::core::ledger::{Ledger, LedgerError};
+use crate::core::error::FieldError;
+use crate::core::ledger::Ledger;
 use crate::store::{self, LocalStorage, StoreError};
 use crate::ui::browser::now_stamp;
 use leptos::prelude::*;
@@ -67,8 +68,8 @@ impl AppState {
     /// screen (so it can still be exported) and shows why it was not stored.
     pub fn commit<T>(
         &self,
-        change: impl FnOnce(&mut Ledger) -> Result<T, LedgerError>,
-    ) -> Result<T, LedgerError> {
+        change: impl FnOnce(&mut Ledger) -> Result<T, FieldError>,
+    ) -> Result<T, FieldError> {
         let mut next = self.ledger.get_untracked();
         let outcome = change(&mut next)?;
         next.note_change(crate::ui::browser::today());

@@ -21,9 +21,10 @@ use crate::core::currency::Currency;
 use crate::core::dates::{add_days, format_date};
 use crate::core::ledger::Ledger;
 use crate::core::model::{Business, InterestTerms, Invoice, RuleKind};
+use crate::core::model::{RateRow, RateTableId};
 use crate::core::money::{format_money, round_cents};
 use chrono::{Datelike, NaiveDate};
-use rates::{rate_on, RateRow, RateTableId};
+use rates::rate_on;
 use rust_decimal::Decimal;
 use std::collections::BTreeSet;
 

@@ -1,43 +1,12 @@
 //! Reference-rate tables shipped with the app (no network), plus rows the user adds.
 
-use crate::core::ledger::LedgerError;
-use crate::core::money::decimal_string;
+use crate::core::error::FieldError;
+use crate::core::ledger::Ledger;
+use crate::core::model::{RateRow, RateTableId};
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
-use serde::{Deserialize, Serialize};
-
-/// Which reference rate a table holds.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-pub enum RateTableId {
-    /// Bank of England Bank Rate.
-    #[serde(rename = "boe")]
-    Boe,
-    /// European Central Bank main refinancing operations rate.
-    #[serde(rename = "ecb")]
-    Ecb,
-    /// Deutsche Bundesbank Basiszinssatz (BGB §247).
-    #[serde(rename = "bundesbank")]
-    Bundesbank,
-}
 
 impl RateTableId {
-    /// Every table.
-    pub const ALL: [RateTableId; 3] = [RateTableId::Boe, RateTableId::Ecb, RateTableId::Bundesbank];
-
-    /// The table's id in the backup file.
-    pub fn id(self) -> &'static str {
-        match self {
-            RateTableId::Boe => "boe",
-            RateTableId::Ecb => "ecb",
-            RateTableId::Bundesbank => "bundesbank",
-        }
-    }
-
-    /// Looks a table up by id.
-    pub fn from_id(id: &str) -> Option<RateTableId> {
-        RateTableId::ALL.into_iter().find(|table| table.id() == id)
-    }
-
     /// The shipped table.
     pub fn shipped(self) -> &'static RateTable {
         match self {
@@ -138,44 +107,27 @@ static BUNDESBANK: RateTable = RateTable {
     ],
 };
 
-/// A rate the user added because a central bank changed it after the app shipped.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct RateRow {
-    /// The table it belongs to.
-    pub table: RateTableId,
-    /// In force from this day.
-    pub from: NaiveDate,
-    /// Percent per year.
-    #[serde(with = "decimal_string")]
-    pub rate: Decimal,
-}
+impl Ledger {
+    /// Adds a reference-rate row after checking it against the rows already added.
+    pub fn add_rate_row(&mut self, row: RateRow) -> Result<(), FieldError> {
+        row.validate(&self.settings.rate_rows)?;
+        self.settings.rate_rows.push(row);
+        self.settings.rate_rows.sort_by_key(|r| (r.table, r.from));
+        Ok(())
+    }
 
-impl RateRow {
-    /// Checks a row before it is added: a sane date and rate, not a duplicate date.
-    pub fn validate(&self, existing: &[RateRow]) -> Result<(), LedgerError> {
-        let field = |field: &'static str, message: String| LedgerError::Field { field, message };
-        let earliest = NaiveDate::from_ymd_opt(2000, 1, 1).unwrap_or_default();
-        let latest = NaiveDate::from_ymd_opt(2100, 12, 31).unwrap_or_default();
-        if self.from < earliest || self.from > latest {
-            return Err(field(
-                "from",
-                "the date must be between 2000 and 2100".into(),
-            ));
-        }
-        if self.rate < Decimal::from(-10) || self.rate > Decimal::from(100) {
-            return Err(field(
-                "rate",
-                "the rate must be between −10 and 100 percent".into(),
-            ));
-        }
-        if existing
-            .iter()
-            .any(|row| row.table == self.table && row.from == self.from)
-        {
-            return Err(field(
-                "from",
-                format!("a rate from {} is already in this table", self.from),
-            ));
+    /// Removes a reference-rate row the user added.
+    pub fn remove_rate_row(
+        &mut self,
+        table: RateTableId,
+        from: NaiveDate,
+    ) -> Result<(), FieldError> {
+        let before = self.settings.rate_rows.len();
+        self.settings
+            .rate_rows
+            .retain(|r| !(r.table == table && r.from == from));
+        if before == self.settings.rate_rows.len() {
+            return Err(FieldError::NotFound(format!("the rate from {from}")));
         }
         Ok(())
     }

@@ -6,59 +6,29 @@ mod stock;
 pub mod template;
 pub mod variables;
 
+use crate::core::error::FieldError;
 use crate::core::ladder::LadderStep;
 use crate::core::ledger::Ledger;
-use crate::core::model::{activity_kind, Activity};
+use crate::core::model::{activity_kind, Activity, LetterTemplate, TemplateSet};
 use chrono::NaiveDate;
-use serde::{Deserialize, Serialize};
 use template::{Context, Template, TemplateError};
 use variables::Catalogue;
 
-/// A letter template: a subject, a body and a response deadline.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct LetterTemplate {
-    /// A ladder step id for stock letters and their edits, or `custom-N` for duplicates.
-    pub id: String,
-    /// The name shown in pickers.
-    pub name: String,
-    /// The subject line template.
-    pub subject: String,
-    /// The body template.
-    pub body: String,
-    /// Days from today to the `deadline` variable.
-    pub deadline_days: i64,
-}
-
-/// Which part of a template an error is in.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct LetterError {
-    /// `subject`, `body`, `name` or `deadline_days`.
-    pub field: &'static str,
-    /// The error, with its line and column when it is in the text.
-    pub message: String,
-}
-
-impl std::fmt::Display for LetterError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{}: {}", self.field, self.message)
-    }
-}
-
 impl LetterTemplate {
     /// Checks the name, the deadline, the subject and the body against the variables.
-    pub fn check(&self) -> Result<(), LetterError> {
-        let fail = |field, error: TemplateError| LetterError {
+    pub fn check(&self) -> Result<(), FieldError> {
+        let fail = |field, error: TemplateError| FieldError::Field {
             field,
             message: error.to_string(),
         };
         if self.name.trim().is_empty() {
-            return Err(LetterError {
+            return Err(FieldError::Field {
                 field: "name",
                 message: "a template needs a name".into(),
             });
         }
         if !(0..=365).contains(&self.deadline_days) {
-            return Err(LetterError {
+            return Err(FieldError::Field {
                 field: "deadline_days",
                 message: "the deadline must be between 0 and 365 days".into(),
             });
@@ -88,11 +58,11 @@ pub fn from_form(
     subject: &str,
     body: &str,
     deadline_days: &str,
-) -> Result<LetterTemplate, LetterError> {
+) -> Result<LetterTemplate, FieldError> {
     let deadline_days = deadline_days
         .trim()
         .parse::<i64>()
-        .map_err(|_| LetterError {
+        .map_err(|_| FieldError::Field {
             field: "deadline_days",
             message: format!("\"{}\" is not a whole number of days", deadline_days.trim()),
         })?;
@@ -116,18 +86,15 @@ pub fn sent_activity(
     today: NaiveDate,
 ) -> Option<Activity> {
     let invoice = ledger.invoice(invoice_id)?;
+    let summary = format!(
+        "{} for invoice {} sent by {channel}",
+        template.name, invoice.number
+    );
     Some(Activity {
-        id: String::new(),
-        client_id: invoice.client_id.clone(),
         invoice_id: Some(invoice_id.to_string()),
-        date: today,
-        kind: activity_kind::LETTER.into(),
-        summary: format!(
-            "{} for invoice {} sent by {channel}",
-            template.name, invoice.number
-        ),
         step: Some(template.id.clone()),
         channel: Some(channel.to_string()),
+        ..Activity::new(&invoice.client_id, today, activity_kind::LETTER, summary)
     })
 }
 
@@ -147,20 +114,7 @@ pub fn stock(step: LadderStep) -> LetterTemplate {
     }
 }
 
-/// The user's edited and custom templates; stock ones come from the code.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct TemplateSet {
-    /// Templates the user changed or added.
-    #[serde(default)]
-    pub saved: Vec<LetterTemplate>,
-}
-
 impl TemplateSet {
-    /// True when the user changed no template.
-    pub fn is_empty(&self) -> bool {
-        self.saved.is_empty()
-    }
-
     /// Every template: each stock step (edited if the user edited it), then the custom ones.
     pub fn all(&self) -> Vec<LetterTemplate> {
         let mut all: Vec<LetterTemplate> = LadderStep::ALL
@@ -193,7 +147,7 @@ impl TemplateSet {
     }
 
     /// Saves a template after checking it; on error nothing changes.
-    pub fn save(&mut self, template: LetterTemplate) -> Result<(), LetterError> {
+    pub fn save(&mut self, template: LetterTemplate) -> Result<(), FieldError> {
         template.check()?;
         match self.saved.iter_mut().find(|t| t.id == template.id) {
             Some(slot) => *slot = template,

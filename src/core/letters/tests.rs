@@ -197,7 +197,7 @@ fn a_bad_edit_is_refused_and_the_saved_template_is_kept() {
     set.save(edited.clone()).unwrap();
     let mut broken = edited.clone();
     broken.body = "Hi {{ client.surname }}".into();
-    assert_eq!(set.save(broken).unwrap_err().field, "body");
+    assert_eq!(set.save(broken).unwrap_err().field_name(), Some("body"));
     assert_eq!(set.get("follow-up").unwrap(), edited);
     assert!(set.is_edited("follow-up"));
     let copy = set.duplicate("follow-up").unwrap();
@@ -263,18 +263,20 @@ fn the_editor_reads_the_deadline_and_checks_the_text() {
     assert_eq!(
         from_form("x", "Mine", "Hi", "Body", "ten")
             .unwrap_err()
-            .field,
-        "deadline_days"
+            .field_name(),
+        Some("deadline_days")
     );
     assert_eq!(
-        from_form("x", " ", "Hi", "Body", "1").unwrap_err().field,
-        "name"
+        from_form("x", " ", "Hi", "Body", "1")
+            .unwrap_err()
+            .field_name(),
+        Some("name")
     );
     let error = from_form("x", "Mine", "Hi", "{% if x %}", "1").unwrap_err();
     assert_eq!(
-        (error.field, error.message.as_str()),
+        (error.field_name(), error.to_string().as_str()),
         (
-            "body",
+            Some("body"),
             "line 1, column 1: `{% if %}` is never closed with `{% endif %}`"
         )
     );

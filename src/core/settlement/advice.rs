@@ -1,4 +1,8 @@
-//! "Should we settle?": six signals and a recommendation with its reasons.
+//! "Should we settle?": six signals and a recommendation with its reasons, and the prep sheet.
+
+use crate::core::error::FieldError;
+use crate::core::ledger::Ledger;
+use crate::core::model::PrepSheet;
 
 /// The answers to the six questions (the debt's age comes from the ledger).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -95,45 +99,15 @@ pub fn recommend(signals: &Signals) -> (Recommendation, Vec<String>) {
     }
 }
 
-/// The negotiation prep sheet for one client, kept with the ledger.
-#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-pub struct PrepSheet {
-    /// The client.
-    pub client_id: String,
-    /// What we aim for: full payment now, in instalments, or a discounted lump sum.
-    #[serde(default)]
-    pub goal: String,
-    /// The lowest amount we accept, as typed (checked as an amount when saved).
-    #[serde(default)]
-    pub floor: String,
-    /// The alternatives we will offer.
-    #[serde(default)]
-    pub alternatives: String,
-    /// What the client told us.
-    #[serde(default)]
-    pub notes: String,
-}
-
-impl PrepSheet {
-    /// A blank sheet for a client, aiming for full payment.
-    pub fn new(client_id: &str) -> PrepSheet {
-        PrepSheet {
-            client_id: client_id.to_string(),
-            goal: "Full payment now".into(),
-            ..PrepSheet::default()
+impl Ledger {
+    /// Saves a client's prep sheet, replacing the previous one.
+    pub fn save_prep_sheet(&mut self, sheet: PrepSheet) -> Result<(), FieldError> {
+        sheet.validate()?;
+        if self.client(&sheet.client_id).is_none() {
+            return Err(FieldError::NotFound(format!("client {}", sheet.client_id)));
         }
-    }
-
-    /// Checks the walk-away floor, which may be empty.
-    pub fn validate(&self) -> Result<(), crate::core::ledger::LedgerError> {
-        if self.floor.trim().is_empty() {
-            return Ok(());
-        }
-        crate::core::money::parse_amount(&self.floor)
-            .map(|_| ())
-            .map_err(|message| crate::core::ledger::LedgerError::Field {
-                field: "floor",
-                message,
-            })
+        self.prep_sheets.retain(|s| s.client_id != sheet.client_id);
+        self.prep_sheets.push(sheet);
+        Ok(())
     }
 }

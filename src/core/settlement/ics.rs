@@ -1,6 +1,6 @@
 //! The payment schedule as an iCalendar file (RFC 5545), one all-day event per instalment.
 
-use super::schedule::Instalment;
+use crate::core::model::Instalment;
 
 fn escape(text: &str) -> String {
     text.replace('\\', "\\\\")

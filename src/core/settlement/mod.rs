@@ -12,6 +12,7 @@ use crate::core::dates::format_date_long;
 use crate::core::interest::{compute, InterestOptions};
 use crate::core::ledger::Ledger;
 use crate::core::letters::variables::SettlementFigures;
+use crate::core::model::{Plan, PlanStatus};
 use crate::core::money::format_money;
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
@@ -79,7 +80,7 @@ pub fn case(
 }
 
 /// Payments on a plan's invoices dated on or after it was accepted, up to `as_of`.
-pub fn received_under(ledger: &Ledger, plan: &plan::Plan, as_of: NaiveDate) -> Decimal {
+pub fn received_under(ledger: &Ledger, plan: &Plan, as_of: NaiveDate) -> Decimal {
     ledger
         .payments
         .iter()
@@ -94,9 +95,11 @@ pub fn received_under(ledger: &Ledger, plan: &plan::Plan, as_of: NaiveDate) -> D
 
 /// The settlement fields for letters about an invoice: the latest active plan covering it.
 pub fn letter_figures(ledger: &Ledger, invoice_id: &str) -> SettlementFigures {
-    let Some(plan) = ledger.plans.iter().rev().find(|p| {
-        p.status == plan::PlanStatus::Active && p.invoice_ids.iter().any(|i| i == invoice_id)
-    }) else {
+    let Some(plan) =
+        ledger.plans.iter().rev().find(|p| {
+            p.status == PlanStatus::Active && p.invoice_ids.iter().any(|i| i == invoice_id)
+        })
+    else {
         return SettlementFigures::default();
     };
     let money = |value| format_money(value, &plan.currency);

@@ -1,55 +1,72 @@
 //! Accepted plans: matching payments to instalments, missed instalments and default.
 
-use super::schedule::Instalment;
-use crate::core::currency::Currency;
 use crate::core::dates::{add_days, format_date};
-use crate::core::money::{decimal_string, format_money};
+use crate::core::error::FieldError;
+use crate::core::ids::{IdSource, RecordKind};
+use crate::core::ladder::LadderStep;
+use crate::core::ledger::Ledger;
+use crate::core::model::{activity_kind, Activity, Instalment, Plan, PlanStatus};
+use crate::core::money::format_money;
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
-use serde::{Deserialize, Serialize};
 
-/// Where a plan stands.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-pub enum PlanStatus {
-    /// Being paid.
-    #[serde(rename = "active")]
-    Active,
-    /// Every instalment paid.
-    #[serde(rename = "completed")]
-    Completed,
-    /// Default declared: the full original claim is due again.
-    #[serde(rename = "defaulted")]
-    Defaulted,
-}
+impl Ledger {
+    /// Saves a settlement plan the client accepted and logs it; returns its id.
+    pub fn accept_plan(
+        &mut self,
+        mut plan: Plan,
+        ids: &mut dyn IdSource,
+    ) -> Result<String, FieldError> {
+        if plan.schedule.is_empty() || plan.invoice_ids.is_empty() {
+            return Err(FieldError::Field {
+                field: "plan-total",
+                message: "a plan needs a schedule and at least one invoice".into(),
+            });
+        }
+        plan.id = self.new_id(RecordKind::Plan, ids);
+        plan.status = PlanStatus::Active;
+        let activity = Activity {
+            step: Some(LadderStep::SettlementAgreement.id().into()),
+            ..Activity::new(
+                &plan.client_id,
+                plan.accepted_on,
+                activity_kind::SETTLEMENT,
+                accepted_summary(&plan),
+            )
+        };
+        self.add_activity(activity, ids)?;
+        let id = plan.id.clone();
+        self.plans.push(plan);
+        Ok(id)
+    }
 
-/// A settlement the client accepted, saved with the ledger.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Plan {
-    /// Opaque id.
-    pub id: String,
-    /// The client.
-    pub client_id: String,
-    /// The invoices it settles; their payments count towards it.
-    pub invoice_ids: Vec<String>,
-    /// The agreed total.
-    #[serde(with = "decimal_string")]
-    pub agreed_total: Decimal,
-    /// Its currency.
-    pub currency: Currency,
-    /// Principal + interest + compensation when agreed: what revives on default.
-    #[serde(with = "decimal_string")]
-    pub original_claim: Decimal,
-    /// The instalments.
-    pub schedule: Vec<Instalment>,
-    /// Days after a due date before an unpaid instalment counts as missed.
-    pub grace_days: u32,
-    /// The day it was accepted.
-    pub accepted_on: NaiveDate,
-    /// Where it stands.
-    pub status: PlanStatus,
-    /// The day default was declared.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub defaulted_on: Option<NaiveDate>,
+    /// Applies a plan's default clause on `today` and logs it.
+    pub fn declare_plan_default(
+        &mut self,
+        plan_id: &str,
+        today: NaiveDate,
+        ids: &mut dyn IdSource,
+    ) -> Result<DefaultOutcome, FieldError> {
+        let plan = self
+            .plans
+            .iter()
+            .find(|p| p.id == plan_id)
+            .ok_or_else(|| FieldError::NotFound(format!("settlement plan {plan_id}")))?;
+        let outcome = declare_default(plan, super::received_under(self, plan, today));
+        let client_id = plan.client_id.clone();
+        if let Some(plan) = self.plans.iter_mut().find(|p| p.id == plan_id) {
+            plan.status = PlanStatus::Defaulted;
+            plan.defaulted_on = Some(today);
+        }
+        let entry = Activity::new(
+            client_id,
+            today,
+            activity_kind::SETTLEMENT,
+            outcome.summary.clone(),
+        );
+        self.add_activity(entry, ids)?;
+        Ok(outcome)
+    }
 }
 
 /// One instalment's state on a day.

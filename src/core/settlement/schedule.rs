@@ -1,7 +1,8 @@
 //! Exact payment schedules: the instalments sum to the agreed total to the cent.
 
 use crate::core::dates::add_days;
-use crate::core::ledger::LedgerError;
+use crate::core::error::FieldError;
+use crate::core::model::Instalment;
 use chrono::{Datelike, NaiveDate};
 use rust_decimal::{Decimal, RoundingStrategy};
 use serde::{Deserialize, Serialize};
@@ -77,20 +78,8 @@ pub struct PlanTerms {
     pub first_date: NaiveDate,
 }
 
-/// One payment of a schedule.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Instalment {
-    /// 1, 2, 3… in date order (the down payment, if any, is 1).
-    pub number: u32,
-    /// Due date.
-    pub date: NaiveDate,
-    /// Amount due.
-    #[serde(with = "crate::core::money::decimal_string")]
-    pub amount: Decimal,
-}
-
-fn field(field: &'static str, message: impl Into<String>) -> LedgerError {
-    LedgerError::Field {
+fn field(field: &'static str, message: impl Into<String>) -> FieldError {
+    FieldError::Field {
         field,
         message: message.into(),
     }
@@ -99,7 +88,7 @@ fn field(field: &'static str, message: impl Into<String>) -> LedgerError {
 /// Draws the schedule: the down payment on the first date (if any), then `count` equal
 /// instalments rounded down to the cent, the remainder on the last one. Without a down
 /// payment the first instalment falls on the first date.
-pub fn schedule(terms: &PlanTerms) -> Result<Vec<Instalment>, LedgerError> {
+pub fn schedule(terms: &PlanTerms) -> Result<Vec<Instalment>, FieldError> {
     if terms.total <= Decimal::ZERO || terms.total.normalize().scale() > 2 {
         return Err(field(
             "plan-total",

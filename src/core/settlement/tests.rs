@@ -3,9 +3,11 @@
 use super::advice::{recommend, Recommendation, Signals};
 use super::ics::calendar;
 use super::options::{compare, discount_factor, Defaults};
-use super::plan::{declare_default, track, InstalmentState, Plan, PlanStatus};
-use super::schedule::{add_months_clamped, schedule, Frequency, Instalment, PlanTerms};
+use super::plan::{declare_default, track, InstalmentState};
+use super::schedule::{add_months_clamped, schedule, Frequency, PlanTerms};
 use crate::core::currency::Currency;
+use crate::core::ids::Sequential;
+use crate::core::model::{Instalment, Plan, PlanStatus};
 use chrono::NaiveDate;
 use proptest::prelude::*;
 use rust_decimal::Decimal;
@@ -257,7 +259,9 @@ fn letters_about_a_planned_invoice_receive_the_offer_and_schedule() {
         super::letter_figures(&ledger, "i1"),
         crate::core::letters::variables::SettlementFigures::default()
     );
-    ledger.accept_plan(plan()).unwrap();
+    ledger
+        .accept_plan(plan(), &mut Sequential::default())
+        .unwrap();
     let figures = super::letter_figures(&ledger, "i1");
     assert_eq!(figures.amount, "£300.00");
     assert_eq!(figures.pay_by, "10 March 2026");

@@ -1,12 +1,9 @@
 //! Labelled form fields bound to a draft in a signal, with the core's error shown beside them.
 
-use crate::core::ledger::LedgerError;
+use crate::core::error::FieldError;
 use leptos::prelude::*;
 
-fn field_error(
-    error: RwSignal<Option<LedgerError>>,
-    field: &'static str,
-) -> Signal<Option<String>> {
+fn field_error(error: RwSignal<Option<FieldError>>, field: &'static str) -> Signal<Option<String>> {
     Signal::derive(move || {
         error
             .get()
@@ -19,7 +16,7 @@ fn field_error(
 #[component]
 pub fn Input<F: Clone + Send + Sync + 'static>(
     form: RwSignal<F>,
-    error: RwSignal<Option<LedgerError>>,
+    error: RwSignal<Option<FieldError>>,
     /// Unique per page: the id prefix of the form.
     form_id: &'static str,
     /// The field name, as in core's errors.
@@ -122,7 +119,7 @@ pub fn Checkbox<F: Clone + Send + Sync + 'static>(
 #[component]
 pub fn Picker<F: Clone + Send + Sync + 'static>(
     form: RwSignal<F>,
-    error: RwSignal<Option<LedgerError>>,
+    error: RwSignal<Option<FieldError>>,
     form_id: &'static str,
     field: &'static str,
     label: &'static str,
@@ -166,7 +163,7 @@ pub fn Picker<F: Clone + Send + Sync + 'static>(
 
 /// The errors of a form that belong to no single field.
 #[component]
-pub fn FormErrors(error: RwSignal<Option<LedgerError>>) -> impl IntoView {
+pub fn FormErrors(error: RwSignal<Option<FieldError>>) -> impl IntoView {
     view! {
         <p class="form-error" role="alert">
             {move || error.get().filter(|e| e.field_name().is_none()).map(|e| e.to_string())}

@@ -1,8 +1,8 @@
 //! `/clients/<id>`: one client with details, invoices and timeline.
 
 use crate::core::dates::format_date;
+use crate::core::error::FieldError;
 use crate::core::forms::{ActivityForm, ClientForm, InvoiceForm};
-use crate::core::ledger::LedgerError;
 use crate::core::model::activity_kind;
 use crate::core::money::format_money;
 use crate::ui::browser::{confirm, today};
@@ -42,7 +42,7 @@ fn ClientView(client_id: String) -> impl IntoView {
         move |_: ()| {
             let id = id.get_value();
             let mut outcome = app.commit(|l| l.delete_client(&id, false));
-            if let Err(LedgerError::NeedsConfirmation { .. }) = &outcome {
+            if let Err(FieldError::NeedsConfirmation { .. }) = &outcome {
                 let question = format!("Delete {}? {}.", name(), outcome.as_ref().unwrap_err());
                 if !confirm(&question) {
                     return;
@@ -173,7 +173,7 @@ fn ClientInvoices(client_id: String) -> impl IntoView {
 fn Timeline(client_id: String) -> impl IntoView {
     let app = use_app();
     let form = RwSignal::new(ActivityForm::new(&client_id, today()));
-    let error = RwSignal::new(None::<LedgerError>);
+    let error = RwSignal::new(None::<FieldError>);
     let id = StoredValue::new(client_id);
     let kinds = Signal::derive(|| {
         [

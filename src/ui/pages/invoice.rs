@@ -1,8 +1,8 @@
 //! `/invoices/<id>`: one invoice with its figures, payments, write-off and editing.
 
 use crate::core::dates::format_date;
+use crate::core::error::FieldError;
 use crate::core::forms::{InvoiceForm, PaymentForm};
-use crate::core::ledger::LedgerError;
 use crate::core::money::{format_money, plain};
 use crate::ui::browser::{confirm, today};
 use crate::ui::components::{FormErrors, Input, StatusBadge};
@@ -197,7 +197,7 @@ fn PaymentEditor(
 ) -> impl IntoView {
     let app = use_app();
     let form = RwSignal::new(initial.clone());
-    let error = RwSignal::new(None::<LedgerError>);
+    let error = RwSignal::new(None::<FieldError>);
     let overpayment = RwSignal::new(false);
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -216,7 +216,7 @@ fn PaymentEditor(
             Err(e) => error.set(Some(e)),
         }
     };
-    let is_overpayment = move || matches!(error.get(), Some(LedgerError::Overpayment { .. }));
+    let is_overpayment = move || matches!(error.get(), Some(FieldError::Overpayment { .. }));
     view! {
         <form class="card form inline-form" on:submit=submit novalidate>
             <Input form error form_id="payment" field="date" label="Date received" kind="date" required=true
@@ -245,7 +245,7 @@ fn WriteOffPanel(invoice_id: String) -> impl IntoView {
     let app = use_app();
     let id = StoredValue::new(invoice_id);
     let reason = RwSignal::new(String::new());
-    let error = RwSignal::new(None::<LedgerError>);
+    let error = RwSignal::new(None::<FieldError>);
     let write_off = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         match app.commit(|l| l.write_off(&id.get_value(), today(), &reason.get_untracked())) {

@@ -74,7 +74,7 @@ pub fn LetterPanel(invoice_id: String) -> impl IntoView {
                 &channel.get_untracked(),
                 today(),
             )
-            .ok_or_else(|| crate::core::ledger::LedgerError::NotFound("the invoice".into()))?;
+            .ok_or_else(|| crate::core::error::FieldError::NotFound("the invoice".into()))?;
             l.add_activity(activity)
         });
         status.set(match outcome {

@@ -1,8 +1,8 @@
 //! `/settings`: the business profile.
 
 use crate::core::currency::Currency;
+use crate::core::error::FieldError;
 use crate::core::forms::BusinessForm;
-use crate::core::ledger::LedgerError;
 use crate::core::model::RuleKind;
 use crate::ui::components::{FormErrors, Input, Picker, TextArea};
 use crate::ui::pages::settings_sections::{AgingSettings, RateTables};
@@ -17,7 +17,7 @@ pub fn SettingsPage() -> impl IntoView {
         app.ledger
             .with_untracked(|l| BusinessForm::from_record(&l.business)),
     );
-    let error = RwSignal::new(None::<LedgerError>);
+    let error = RwSignal::new(None::<FieldError>);
     let saved = RwSignal::new(false);
     let rules = Signal::derive(|| {
         RuleKind::ALL

@@ -1,9 +1,9 @@
 //! `/settings` sections beyond the profile: aging buckets and reference-rate tables.
 
 use crate::core::dates::format_date;
+use crate::core::error::FieldError;
 use crate::core::forms::{AgingForm, RateRowForm};
 use crate::core::interest::rates::{rows, RateTableId};
-use crate::core::ledger::LedgerError;
 use crate::ui::components::{Checkbox, FormErrors, Input, Picker};
 use crate::ui::state::use_app;
 use leptos::prelude::*;
@@ -16,7 +16,7 @@ pub fn AgingSettings() -> impl IntoView {
         app.ledger
             .with_untracked(|l| AgingForm::from_settings(&l.settings)),
     );
-    let error = RwSignal::new(None::<LedgerError>);
+    let error = RwSignal::new(None::<FieldError>);
     let saved = RwSignal::new(false);
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -51,7 +51,7 @@ pub fn AgingSettings() -> impl IntoView {
 pub fn RateTables() -> impl IntoView {
     let app = use_app();
     let form = RwSignal::new(RateRowForm::default());
-    let error = RwSignal::new(None::<LedgerError>);
+    let error = RwSignal::new(None::<FieldError>);
     let tables = Signal::derive(|| {
         RateTableId::ALL
             .iter()

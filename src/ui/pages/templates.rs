@@ -75,12 +75,12 @@ pub fn TemplatesPage() -> impl IntoView {
             .map_err(|e| (e.field, e))
             .and_then(|template| {
                 app.commit(|l| {
-                    l.templates.save(template).map_err(|e| {
-                        crate::core::ledger::LedgerError::Field {
+                    l.templates
+                        .save(template)
+                        .map_err(|e| crate::core::error::FieldError::Field {
                             field: e.field,
                             message: e.message,
-                        }
-                    })
+                        })
                 })
                 .map_err(|e| {
                     (

@@ -7,7 +7,7 @@ mod plans;
 
 use crate::core::currency::Currency;
 use crate::core::dates::format_date;
-use crate::core::ledger::LedgerError;
+use crate::core::error::FieldError;
 use crate::core::money::format_money;
 use crate::core::settlement::advice::{recommend, PrepSheet, Signals, QUESTIONS};
 use crate::core::settlement::{case, Case};
@@ -217,7 +217,7 @@ fn PrepSheetForm(client_id: String, the_case: Memo<Case>) -> impl IntoView {
                 ..PrepSheet::default()
             })
     }));
-    let error = RwSignal::new(None::<LedgerError>);
+    let error = RwSignal::new(None::<FieldError>);
     let saved = RwSignal::new(false);
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();

@@ -1,8 +1,8 @@
 //! The schedule generator: exact instalments, a calendar file, and accepting the plan.
 
 use crate::core::dates::{add_days, format_date};
+use crate::core::error::FieldError;
 use crate::core::forms::PlanForm;
-use crate::core::ledger::LedgerError;
 use crate::core::money::{format_money, plain};
 use crate::core::settlement::ics::{calendar, stamp};
 use crate::core::settlement::plan::{Plan, PlanStatus};
@@ -25,7 +25,7 @@ pub(super) fn SchedulePlanner(client_id: String, the_case: Memo<Case>) -> impl I
         first_date: add_days(today(), 14).to_string(),
         ..PlanForm::default()
     });
-    let error = RwSignal::new(None::<LedgerError>);
+    let error = RwSignal::new(None::<FieldError>);
     let status = RwSignal::new(String::new());
     let drawn = Memo::new(move |_| form.get().parse().and_then(|terms| schedule(&terms)));
     Effect::new(move |_| error.set(drawn.get().err()));

@@ -3,11 +3,18 @@
 //! Field names and JSON shapes follow the backup format (shared CONTRACT.md §1).
 
 use crate::core::currency::Currency;
-use crate::core::interest::rates::RateRow;
 use crate::core::money::{decimal_string, Amount};
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
+
+mod plan;
+mod rates;
+mod template;
+
+pub use plan::{Instalment, Plan, PlanStatus, PrepSheet};
+pub use rates::{RateRow, RateTableId};
+pub use template::{LetterTemplate, TemplateSet};
 
 /// Which late-payment interest rule applies to a debt.
 #[derive(
@@ -304,6 +311,8 @@ pub mod activity_kind {
     pub const PAYMENT: &str = "payment";
     /// An invoice was written off.
     pub const WRITE_OFF: &str = "write-off";
+    /// A settlement plan was accepted or fell into default.
+    pub const SETTLEMENT: &str = "settlement";
 }
 
 /// Something that happened with a client, shown on the timeline.
@@ -328,6 +337,27 @@ pub struct Activity {
     /// How it was sent or done (e-mail, post, phone).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub channel: Option<String>,
+}
+
+impl Activity {
+    /// A timeline entry for a client with no invoice, step or channel; the ledger assigns the id.
+    pub fn new(
+        client_id: impl Into<String>,
+        date: NaiveDate,
+        kind: &str,
+        summary: impl Into<String>,
+    ) -> Activity {
+        Activity {
+            id: String::new(),
+            client_id: client_id.into(),
+            invoice_id: None,
+            date,
+            kind: kind.into(),
+            summary: summary.into(),
+            step: None,
+            channel: None,
+        }
+    }
 }
 
 /// Preferences that are not part of the business profile.
