@@ -3,7 +3,8 @@
 //! The same document is what the store keeps, so whatever the app stores round-trips.
 
 use crate::core::ledger::Ledger;
-use serde_json::{Map, Value};
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
 use std::collections::HashSet;
 use std::fmt;
 
@@ -24,7 +25,8 @@ pub struct ImportError {
 }
 
 impl ImportError {
-    fn whole(message: impl Into<String>) -> ImportError {
+    /// An error about the whole file rather than one record.
+    pub fn whole(message: impl Into<String>) -> ImportError {
         ImportError {
             location: String::new(),
             message: message.into(),
@@ -57,21 +59,68 @@ impl fmt::Display for ImportError {
     }
 }
 
-/// Writes the backup document, stamped with `exported_at` (an RFC 3339 time from the caller).
-pub fn export(ledger: &Ledger, exported_at: &str) -> String {
-    serde_json::to_string_pretty(&document(ledger, exported_at)).unwrap_or_default()
+/// The document's own fields around the ledger's: what it is, its schema, when it was written.
+#[derive(Serialize)]
+struct Document<'a> {
+    format: &'static str,
+    schema: u64,
+    exported_at: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    revision: Option<u64>,
+    #[serde(flatten)]
+    ledger: &'a Ledger,
 }
 
-/// The backup document as a JSON value, with any extra top-level fields the caller adds.
-pub fn document(ledger: &Ledger, exported_at: &str) -> Value {
-    let mut root = Map::new();
-    root.insert("format".into(), FORMAT.into());
-    root.insert("schema".into(), SCHEMA.into());
-    root.insert("exported_at".into(), exported_at.into());
-    if let Ok(Value::Object(fields)) = serde_json::to_value(ledger) {
-        root.extend(fields);
+/// The same fields read back; every other field is skipped without being built.
+#[derive(Deserialize)]
+struct Header {
+    format: String,
+    schema: u64,
+    #[serde(default)]
+    revision: u64,
+}
+
+/// Writes the backup document, stamped with `exported_at` (an RFC 3339 time from the caller).
+pub fn export(ledger: &Ledger, exported_at: &str) -> String {
+    serde_json::to_string_pretty(&Document {
+        format: FORMAT,
+        schema: SCHEMA,
+        exported_at,
+        revision: None,
+        ledger,
+    })
+    .unwrap_or_default()
+}
+
+/// The stored document at `revision`, serialised once in compact form.
+pub fn stored_text(ledger: &Ledger, saved_at: &str, revision: u64) -> String {
+    serde_json::to_string(&Document {
+        format: FORMAT,
+        schema: SCHEMA,
+        exported_at: saved_at,
+        revision: Some(revision),
+        ledger,
+    })
+    .unwrap_or_default()
+}
+
+/// Reads a backup or stored document with its revision (0 when it has none).
+///
+/// A document of the current schema is read in one pass; anything else (an older schema, or
+/// a document with an error) goes through the slower path that migrates it and names the
+/// record and field of the first problem.
+pub fn import_revisioned(text: &str) -> Result<(Ledger, u64), ImportError> {
+    if let Ok(header) = serde_json::from_str::<Header>(text) {
+        if header.format == FORMAT && header.schema == SCHEMA {
+            if let Ok(ledger) = serde_json::from_str::<Ledger>(text) {
+                validate(&ledger)?;
+                return Ok((ledger, header.revision));
+            }
+        }
     }
-    Value::Object(root)
+    let ledger = import(text)?;
+    let revision = serde_json::from_str::<Header>(text).map_or(0, |header| header.revision);
+    Ok((ledger, revision))
 }
 
 /// Reads a backup or stored document, migrating older schemas and validating everything.

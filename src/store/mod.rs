@@ -1,26 +1,31 @@
 //! The only code that touches browser storage: load, verified save, backup copy and revisions.
 //!
-//! The whole ledger is one versioned document under [`LEDGER_KEY`], so a save is atomic.
-//! Before a save, the current document is copied to [`PREVIOUS_KEY`]; after it, the new text is
-//! read back and compared. A save based on an older revision than the stored one is refused.
+//! The whole ledger is one versioned document under [`LEDGER_KEY`], so a save is atomic. Its
+//! revision is also kept under [`REVISION_KEY`], so a save checks for a newer save from another
+//! tab by reading a few bytes instead of the whole document. Before a save, the current
+//! document is copied to [`PREVIOUS_KEY`]; after it, the new text is read back and compared.
+//! [`Session`] is the one path by which the app changes the ledger.
 
 #[cfg(target_arch = "wasm32")]
 mod local;
 mod memory;
+mod session;
 
 #[cfg(target_arch = "wasm32")]
 pub use local::LocalStorage;
 pub use memory::Memory;
+pub use session::{Session, Usage, UsageLevel};
 
 use crate::core::backup::{self, ImportError};
 use crate::core::ledger::Ledger;
-use serde_json::Value;
 use std::fmt;
 
 /// The key that holds the ledger document.
 pub const LEDGER_KEY: &str = "overdue.ledger";
 /// The key that holds the previous good document.
 pub const PREVIOUS_KEY: &str = "overdue.ledger.previous";
+/// The key that holds the stored document's revision, written after the document.
+pub const REVISION_KEY: &str = "overdue.revision";
 
 /// Why storage refused a read or a write.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -78,13 +83,6 @@ pub struct Loaded {
     pub revision: u64,
 }
 
-fn revision_of(text: &str) -> u64 {
-    serde_json::from_str::<Value>(text)
-        .ok()
-        .and_then(|value| value.get("revision")?.as_u64())
-        .unwrap_or(0)
-}
-
 /// Loads the ledger. Nothing stored yet gives an empty ledger at revision 0.
 pub fn load(storage: &impl Storage) -> Result<Loaded, StoreError> {
     match storage.get(LEDGER_KEY)? {
@@ -93,12 +91,26 @@ pub fn load(storage: &impl Storage) -> Result<Loaded, StoreError> {
             revision: 0,
         }),
         Some(text) => {
-            let ledger = backup::import(&text).map_err(StoreError::Unreadable)?;
-            Ok(Loaded {
-                ledger,
-                revision: revision_of(&text),
-            })
+            let (ledger, revision) =
+                backup::import_revisioned(&text).map_err(StoreError::Unreadable)?;
+            Ok(Loaded { ledger, revision })
         }
+    }
+}
+
+/// The revision of the stored document: its own key, or (for a document stored before that
+/// key existed) the document itself.
+pub fn stored_revision(storage: &impl Storage) -> Result<u64, StoreError> {
+    if let Some(text) = storage.get(REVISION_KEY)? {
+        if let Ok(revision) = text.trim().parse() {
+            return Ok(revision);
+        }
+    }
+    match storage.get(LEDGER_KEY)? {
+        None => Ok(0),
+        Some(text) => backup::import_revisioned(&text)
+            .map(|(_, revision)| revision)
+            .map_err(StoreError::Unreadable),
     }
 }
 
@@ -109,37 +121,35 @@ pub fn raw(storage: &impl Storage, key: &str) -> Result<Option<String>, StoreErr
 
 /// Saves the ledger on top of revision `based_on` and returns the new revision.
 ///
-/// `saved_at` is an RFC 3339 time from the caller. On any error the stored document is
-/// unchanged: the caller keeps its state and may export it.
+/// The ledger is serialised once; the stored document is not read back into records. `saved_at`
+/// is an RFC 3339 time from the caller. On any error the stored document is unchanged: the
+/// caller keeps its state and may export it.
 pub fn save(
     storage: &mut impl Storage,
     ledger: &Ledger,
     based_on: u64,
     saved_at: &str,
 ) -> Result<u64, StoreError> {
+    if stored_revision(storage)? != based_on {
+        return Err(StoreError::Stale);
+    }
     let current = storage.get(LEDGER_KEY)?;
     if let Some(text) = &current {
-        if backup::import(text).is_err() {
-            return Err(StoreError::Unreadable(backup::import(text).unwrap_err()));
-        }
-        if revision_of(text) != based_on {
-            return Err(StoreError::Stale);
-        }
         storage.set(PREVIOUS_KEY, text)?;
     }
     let revision = based_on + 1;
-    let mut document = backup::document(ledger, saved_at);
-    if let Value::Object(root) = &mut document {
-        root.insert("revision".into(), revision.into());
-    }
-    let text = document.to_string();
-    storage.set(LEDGER_KEY, &text)?;
-    if storage.get(LEDGER_KEY)?.as_deref() != Some(text.as_str()) {
+    let text = backup::stored_text(ledger, saved_at, revision);
+    let written = storage
+        .set(LEDGER_KEY, &text)
+        .and_then(|()| storage.get(LEDGER_KEY))
+        .map(|read| read.as_deref() == Some(text.as_str()));
+    if written != Ok(true) {
         if let Some(previous) = &current {
-            storage.set(LEDGER_KEY, previous)?;
+            let _ = storage.set(LEDGER_KEY, previous);
         }
-        return Err(StoreError::NotVerified);
+        return Err(written.err().unwrap_or(StoreError::NotVerified));
     }
+    storage.set(REVISION_KEY, &revision.to_string())?;
     Ok(revision)
 }
 
@@ -148,17 +158,16 @@ pub fn restore_previous(storage: &mut impl Storage) -> Result<Loaded, StoreError
     let text = storage
         .get(PREVIOUS_KEY)?
         .ok_or_else(|| StoreError::Unavailable("there is no previous copy".into()))?;
-    let ledger = backup::import(&text).map_err(StoreError::Unreadable)?;
+    let (ledger, revision) = backup::import_revisioned(&text).map_err(StoreError::Unreadable)?;
     storage.set(LEDGER_KEY, &text)?;
-    Ok(Loaded {
-        ledger,
-        revision: revision_of(&text),
-    })
+    storage.set(REVISION_KEY, &revision.to_string())?;
+    Ok(Loaded { ledger, revision })
 }
 
 /// Removes the stored ledger (after the user confirmed starting empty).
 pub fn clear(storage: &mut impl Storage) -> Result<(), StoreError> {
-    storage.remove(LEDGER_KEY)
+    storage.remove(LEDGER_KEY)?;
+    storage.remove(REVISION_KEY)
 }
 
 #[cfg(test)]

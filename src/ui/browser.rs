@@ -2,7 +2,7 @@
 
 use crate::core::dates::from_ymd;
 use chrono::NaiveDate;
-use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen::{closure::Closure, JsCast, JsValue};
 
 /// Today's date in the user's time zone.
 pub fn today() -> NaiveDate {
@@ -130,4 +130,51 @@ pub async fn storage_persisted() -> Option<bool> {
 /// Asks the browser to keep this origin's data under storage pressure.
 pub async fn request_persistence() -> Option<bool> {
     call_storage("persist").await?.as_bool()
+}
+
+/// 128 random bits from the browser's cryptographic generator, for record ids.
+pub fn random_u128() -> u128 {
+    let mut bytes = [0u8; 16];
+    let filled = web_sys::window()
+        .and_then(|w| w.crypto().ok())
+        .is_some_and(|crypto| crypto.get_random_values_with_u8_array(&mut bytes).is_ok());
+    if !filled {
+        // Without Web Crypto, fall back to Math.random in 32-bit pieces.
+        for chunk in bytes.chunks_mut(4) {
+            let piece = (js_sys::Math::random() * f64::from(u32::MAX)) as u32;
+            chunk.copy_from_slice(&piece.to_le_bytes());
+        }
+    }
+    u128::from_le_bytes(bytes)
+}
+
+/// Runs `f` once the browser has painted the next frame.
+pub fn after_paint(f: impl FnOnce() + 'static) {
+    let Some(window) = web_sys::window() else {
+        return f();
+    };
+    let timer_window = window.clone();
+    let after_frame = Closure::once_into_js(move || {
+        let later = Closure::once_into_js(f);
+        let _ = timer_window.set_timeout_with_callback(later.unchecked_ref());
+    });
+    if window
+        .request_animation_frame(after_frame.unchecked_ref())
+        .is_err()
+    {
+        let _ = window.set_timeout_with_callback(after_frame.unchecked_ref());
+    }
+}
+
+/// Calls `f` on every `event` of the window, with the key of a `storage` event.
+pub fn on_window(event: &str, f: impl Fn(Option<String>) + 'static) {
+    let listener = Closure::<dyn Fn(web_sys::Event)>::new(move |event: web_sys::Event| {
+        f(event
+            .dyn_ref::<web_sys::StorageEvent>()
+            .and_then(web_sys::StorageEvent::key))
+    });
+    if let Some(window) = web_sys::window() {
+        let _ = window.add_event_listener_with_callback(event, listener.as_ref().unchecked_ref());
+    }
+    listener.forget();
 }

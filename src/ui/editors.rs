@@ -24,7 +24,7 @@ pub fn ClientEditor(
         let outcome = form
             .get_untracked()
             .parse()
-            .and_then(|client| app.commit(|ledger| ledger.save_client(client)));
+            .and_then(|client| app.commit(|ledger, ids| ledger.save_client(client, ids)));
         match outcome {
             Ok(id) => {
                 error.set(None);
@@ -99,7 +99,7 @@ pub fn InvoiceEditor(
         let outcome = form
             .get_untracked()
             .parse()
-            .and_then(|invoice| app.commit(|ledger| ledger.save_invoice(invoice)));
+            .and_then(|invoice| app.commit(|ledger, ids| ledger.save_invoice(invoice, ids)));
         match outcome {
             Ok(id) => {
                 error.set(None);

@@ -1,104 +1,158 @@
-//! The app's state: the ledger signal, its stored revision and the save status.
+//! The app's state: the session's ledger as a signal, and the save status.
+//!
+//! Every change goes through [`Session`](crate::store::Session): this module only turns its
+//! results into signals, and stores pending changes after the next paint (and when the page is
+//! hidden), so an edit repaints before the write.
 
 use crate::core::error::FieldError;
+use crate::core::ids::{IdSource, RandomIds};
 use crate::core::ledger::Ledger;
-use crate::store::{self, LocalStorage, StoreError};
-use crate::ui::browser::now_stamp;
+use crate::store::{LocalStorage, Session, StoreError, REVISION_KEY};
+use crate::ui::browser::{after_paint, now_stamp, on_window, random_u128, today};
 use leptos::prelude::*;
-use wasm_bindgen::{closure::Closure, JsCast};
+use std::sync::Arc;
 
 /// Shared by every page through context. Signals are `Copy`, so the state is too.
 #[derive(Clone, Copy)]
 pub struct AppState {
-    /// The records on screen.
-    pub ledger: RwSignal<Ledger>,
-    /// The stored revision the next save is based on.
-    revision: RwSignal<u64>,
+    session: StoredValue<Session>,
+    /// The ledger on screen. Changes go through [`AppState::commit`], never through a setter.
+    pub ledger: ReadSignal<Arc<Ledger>>,
+    set_ledger: WriteSignal<Arc<Ledger>>,
     /// The last save failure, shown in a banner until the next good save.
     pub save_error: RwSignal<Option<String>>,
     /// Set when the stored document could not be read: nothing is saved over it.
     pub load_error: RwSignal<Option<String>>,
+    flush_scheduled: StoredValue<bool>,
 }
 
 impl AppState {
-    /// Loads the stored ledger and starts listening for saves from other tabs.
+    /// Opens the stored ledger and starts listening for saves from other tabs.
     pub fn load() -> AppState {
+        let session = Session::open(&LocalStorage);
+        let (ledger, set_ledger) = signal(session.ledger());
         let state = AppState {
-            ledger: RwSignal::new(Ledger::default()),
-            revision: RwSignal::new(0),
+            ledger,
+            set_ledger,
+            load_error: RwSignal::new(session.blocked().map(ToString::to_string)),
+            session: StoredValue::new(session),
             save_error: RwSignal::new(None),
-            load_error: RwSignal::new(None),
+            flush_scheduled: StoredValue::new(false),
         };
-        state.reload();
-        state.listen_to_other_tabs();
+        on_window("storage", move |key| {
+            if key.as_deref() == Some(REVISION_KEY) {
+                state.reload();
+            }
+        });
+        on_window("pagehide", move |_| state.flush());
         state
     }
 
     /// Reads the stored document again (after another tab saved, or a restore).
     pub fn reload(&self) {
-        match store::load(&LocalStorage) {
-            Ok(loaded) => {
-                self.ledger.set(loaded.ledger);
-                self.revision.set(loaded.revision);
-                self.load_error.set(None);
-                self.save_error.set(None);
-            }
-            Err(error) => self.load_error.set(Some(error.to_string())),
+        let outcome = self
+            .session
+            .try_update_value(|session| session.reload(&LocalStorage));
+        match outcome {
+            Some(Ok(true)) => self.show_session(),
+            Some(Ok(false)) | None => {}
+            Some(Err(error)) => self.load_error.set(Some(error.to_string())),
         }
     }
 
-    fn listen_to_other_tabs(&self) {
-        let state = *self;
-        let on_storage =
-            Closure::<dyn Fn(web_sys::StorageEvent)>::new(move |event: web_sys::StorageEvent| {
-                if event.key().as_deref() == Some(store::LEDGER_KEY) {
-                    state.reload();
-                }
-            });
-        if let Some(window) = web_sys::window() {
-            let _ = window
-                .add_event_listener_with_callback("storage", on_storage.as_ref().unchecked_ref());
-        }
-        on_storage.forget();
-    }
-
-    /// Applies a change to a copy of the ledger; when core accepts it, shows it and saves it.
-    ///
-    /// A refused change leaves everything as it was. A failed save keeps the change on
-    /// screen (so it can still be exported) and shows why it was not stored.
+    /// Runs a change; when core accepts it, shows it at once and stores it after the paint.
     pub fn commit<T>(
         &self,
-        change: impl FnOnce(&mut Ledger) -> Result<T, FieldError>,
+        change: impl FnOnce(&mut Ledger, &mut dyn IdSource) -> Result<T, FieldError>,
     ) -> Result<T, FieldError> {
-        let mut next = self.ledger.get_untracked();
-        let outcome = change(&mut next)?;
-        next.note_change(crate::ui::browser::today());
-        // A failed save is shown in the banner; the change stays on screen.
-        let _ = self.persist(next);
+        let mut ids = RandomIds(random_u128);
+        let outcome = self
+            .session
+            .try_update_value(|session| session.apply(today(), &mut ids, change))
+            .unwrap_or_else(|| Err(FieldError::NotFound("the ledger".into())))?;
+        self.show_session();
+        self.schedule_flush();
         Ok(outcome)
     }
 
-    /// Replaces the whole ledger (import, sample data) and saves it.
-    pub fn replace(&self, mut ledger: Ledger) -> Result<(), String> {
-        ledger.note_change(crate::ui::browser::today());
-        self.persist(ledger)
+    /// Notes that a backup was exported today (not a change for the backup reminder).
+    pub fn note_export(&self) {
+        self.session
+            .update_value(|session| session.note_export(today()));
+        self.show_session();
+        self.schedule_flush();
     }
 
-    fn persist(&self, next: Ledger) -> Result<(), String> {
-        let saved = match self.load_error.get_untracked() {
-            Some(error) => Err(format!("Not saved. {error}")),
-            None => store::save(
-                &mut LocalStorage,
-                &next,
-                self.revision.get_untracked(),
-                &now_stamp(),
-            )
-            .map(|revision| self.revision.set(revision))
-            .map_err(|error: StoreError| error.to_string()),
-        };
-        self.save_error.set(saved.clone().err());
-        self.ledger.set(next);
-        saved
+    /// Replaces the whole ledger (sample data) and stores it.
+    pub fn replace(&self, ledger: Ledger) -> Result<(), String> {
+        self.session
+            .update_value(|session| session.replace(ledger, today()));
+        self.show_session();
+        self.flush();
+        self.save_error.get_untracked().map_or(Ok(()), Err)
+    }
+
+    /// Imports a backup file: all of it or nothing. Returns the sentence to show.
+    pub fn import_backup(&self, text: &str) -> Result<String, String> {
+        let imported = self
+            .session
+            .try_update_value(|session| session.import_backup(text, today()))
+            .unwrap_or_else(|| Err(crate::core::backup::ImportError::whole("no session")))
+            .map_err(|e| format!("Nothing was imported; your data is unchanged. {e}"))?;
+        self.show_session();
+        self.flush();
+        match self.save_error.get_untracked() {
+            None => Ok(imported.summary()),
+            Some(error) => Err(format!("The backup was read, but not saved: {error}")),
+        }
+    }
+
+    /// Restores the previous good copy of the stored ledger.
+    pub fn restore_previous(&self) -> Result<(), StoreError> {
+        self.session
+            .try_update_value(|session| session.restore_previous(&mut LocalStorage))
+            .unwrap_or(Ok(()))?;
+        self.load_error.set(None);
+        self.show_session();
+        Ok(())
+    }
+
+    /// Deletes the stored ledger and starts empty (after the user downloaded it and confirmed).
+    pub fn start_empty(&self) -> Result<(), StoreError> {
+        self.session
+            .try_update_value(|session| session.start_empty(&mut LocalStorage))
+            .unwrap_or(Ok(()))?;
+        self.load_error.set(None);
+        self.show_session();
+        Ok(())
+    }
+
+    /// Stores pending changes now; a failure is shown in the banner and the changes stay.
+    pub fn flush(&self) {
+        self.flush_scheduled.set_value(false);
+        let saved = self
+            .session
+            .try_update_value(|session| session.flush(&mut LocalStorage, &now_stamp()));
+        match saved {
+            Some(Ok(_)) => self.save_error.set(None),
+            Some(Err(error)) => self.save_error.set(Some(error.to_string())),
+            None => {}
+        }
+    }
+
+    fn schedule_flush(&self) {
+        if self.flush_scheduled.get_value() {
+            return;
+        }
+        self.flush_scheduled.set_value(true);
+        let state = *self;
+        after_paint(move || state.flush());
+    }
+
+    fn show_session(&self) {
+        if let Some(ledger) = self.session.try_with_value(Session::ledger) {
+            self.set_ledger.set(ledger);
+        }
     }
 }
 

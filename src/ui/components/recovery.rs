@@ -34,15 +34,15 @@ pub fn Recovery() -> impl IntoView {
             Err(e) => message.set(e),
         }
     };
-    let restore = move |_| match store::restore_previous(&mut LocalStorage) {
-        Ok(_) => app.reload(),
-        Err(e) => message.set(e.to_string()),
+    let restore = move |_| {
+        if let Err(e) = app.restore_previous() {
+            message.set(e.to_string());
+        }
     };
     let start_empty = move |_| {
         if confirm("Start with an empty ledger? The unreadable data will be removed from this browser. Keep the file you downloaded.") {
-            match store::clear(&mut LocalStorage) {
-                Ok(()) => app.reload(),
-                Err(e) => message.set(e.to_string()),
+            if let Err(e) = app.start_empty() {
+                message.set(e.to_string());
             }
         }
     };

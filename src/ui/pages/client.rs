@@ -41,13 +41,13 @@ fn ClientView(client_id: String) -> impl IntoView {
     let delete = Callback::new({
         move |_: ()| {
             let id = id.get_value();
-            let mut outcome = app.commit(|l| l.delete_client(&id, false));
+            let mut outcome = app.commit(|l, _| l.delete_client(&id, false));
             if let Err(FieldError::NeedsConfirmation { .. }) = &outcome {
                 let question = format!("Delete {}? {}.", name(), outcome.as_ref().unwrap_err());
                 if !confirm(&question) {
                     return;
                 }
-                outcome = app.commit(|l| l.delete_client(&id, true));
+                outcome = app.commit(|l, _| l.delete_client(&id, true));
             }
             if outcome.is_ok() {
                 navigate("/clients", Default::default());
@@ -191,7 +191,7 @@ fn Timeline(client_id: String) -> impl IntoView {
         match form
             .get_untracked()
             .parse()
-            .and_then(|a| app.commit(|l| l.add_activity(a)))
+            .and_then(|a| app.commit(|l, ids| l.add_activity(a, ids)))
         {
             Ok(_) => {
                 error.set(None);

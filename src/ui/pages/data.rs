@@ -1,6 +1,7 @@
 //! `/data`: backup export and import, sample data and storage use.
 
 use crate::core::backup;
+use crate::core::ledger::Ledger;
 use crate::core::sample::add_sample;
 use crate::store::{self, LocalStorage};
 use crate::ui::browser::{
@@ -22,12 +23,7 @@ pub fn DataPage() -> impl IntoView {
         let text = app.ledger.with(|l| backup::export(l, &now_stamp()));
         let name = format!("overdue-backup-{}.json", today());
         match download(&name, "application/json", &text) {
-            Ok(()) => {
-                let _ = app.commit(|l| {
-                    l.note_export(today());
-                    Ok(())
-                });
-            }
+            Ok(()) => app.note_export(),
             Err(e) => status.set(Some((false, e))),
         }
     };
@@ -40,24 +36,9 @@ pub fn DataPage() -> impl IntoView {
         };
         leptos::task::spawn_local(async move {
             let outcome = match read_chosen_file(&input).await {
-                Ok(Some(text)) => match backup::import(&text) {
-                    Ok(ledger) => {
-                        let counts = format!(
-                            "Imported {} clients, {} invoices, {} payments and {} activities.",
-                            ledger.clients.len(),
-                            ledger.invoices.len(),
-                            ledger.payments.len(),
-                            ledger.activities.len()
-                        );
-                        match app.replace(ledger) {
-                            Ok(()) => (true, counts),
-                            Err(e) => (false, format!("The backup was read, but not saved: {e}")),
-                        }
-                    }
-                    Err(e) => (
-                        false,
-                        format!("Nothing was imported; your data is unchanged. {e}"),
-                    ),
+                Ok(Some(text)) => match app.import_backup(&text) {
+                    Ok(summary) => (true, summary),
+                    Err(message) => (false, message),
                 },
                 Ok(None) => return,
                 Err(e) => (false, e),
@@ -67,7 +48,7 @@ pub fn DataPage() -> impl IntoView {
         });
     };
     let load_sample = move |_| {
-        let mut next = app.ledger.get_untracked();
+        let mut next = Ledger::clone(&app.ledger.get_untracked());
         add_sample(&mut next, today());
         let added = next.clients.len() - app.ledger.with_untracked(|l| l.clients.len());
         let message = match app.replace(next) {
@@ -78,7 +59,7 @@ pub fn DataPage() -> impl IntoView {
     };
     let remove_sample = move |_| {
         if confirm("Remove all sample clients with their invoices, payments and activities? Your own records stay.") {
-            let _ = app.commit(|l| {
+            let _ = app.commit(|l, _| {
                 l.remove_sample();
                 Ok(())
             });

@@ -55,7 +55,7 @@ fn InvoiceView(invoice_id: String) -> impl IntoView {
             "Delete invoice {number} and its payments? This cannot be undone."
         )) {
             let client_id = invoice().map(|i| i.client_id).unwrap_or_default();
-            if app.commit(|l| l.delete_invoice(&id.get_value())).is_ok() {
+            if app.commit(|l, _| l.delete_invoice(&id.get_value())).is_ok() {
                 navigate(&format!("/clients/{client_id}"), Default::default());
             }
         }
@@ -161,7 +161,7 @@ fn Payments(invoice_id: String) -> impl IntoView {
                                             <button class="link" aria-label=edit_label on:click=move |_| editing.set(Some(form.clone()))>"Edit"</button>
                                             <button class="link danger" aria-label=delete_label on:click=move |_| {
                                                 if confirm("Delete this payment?") {
-                                                    let _ = app.commit(|l| l.delete_payment(&payment_id));
+                                                    let _ = app.commit(|l, _| l.delete_payment(&payment_id));
                                                 }
                                             }>"Delete"</button>
                                         </td>
@@ -205,7 +205,7 @@ fn PaymentEditor(
         match form
             .get_untracked()
             .parse()
-            .and_then(|p| app.commit(|l| l.save_payment(p, confirmed)))
+            .and_then(|p| app.commit(|l, ids| l.save_payment(p, confirmed, ids)))
         {
             Ok(_) => {
                 error.set(None);
@@ -248,7 +248,9 @@ fn WriteOffPanel(invoice_id: String) -> impl IntoView {
     let error = RwSignal::new(None::<FieldError>);
     let write_off = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        match app.commit(|l| l.write_off(&id.get_value(), today(), &reason.get_untracked())) {
+        match app
+            .commit(|l, ids| l.write_off(&id.get_value(), today(), &reason.get_untracked(), ids))
+        {
             Ok(()) => {
                 error.set(None);
                 reason.set(String::new());
@@ -264,7 +266,7 @@ fn WriteOffPanel(invoice_id: String) -> impl IntoView {
         {move || match written_off() {
             Some(w) => view! {
                 <p class="card">{format!("Written off on {}: {}", format_date(w.date), w.reason)} " "
-                    <button on:click=move |_| { let _ = app.commit(|l| l.undo_write_off(&id.get_value())); }>"Reopen invoice"</button>
+                    <button on:click=move |_| { let _ = app.commit(|l, _| l.undo_write_off(&id.get_value())); }>"Reopen invoice"</button>
                 </p>
             }.into_any(),
             None => view! {

@@ -66,7 +66,7 @@ pub fn LetterPanel(invoice_id: String) -> impl IntoView {
         let Some((template, ..)) = letter.get_untracked() else {
             return;
         };
-        let outcome = app.commit(|l| {
+        let outcome = app.commit(|l, ids| {
             let activity = sent_activity(
                 l,
                 &id.get_value(),
@@ -75,7 +75,7 @@ pub fn LetterPanel(invoice_id: String) -> impl IntoView {
                 today(),
             )
             .ok_or_else(|| crate::core::error::FieldError::NotFound("the invoice".into()))?;
-            l.add_activity(activity)
+            l.add_activity(activity, ids)
         });
         status.set(match outcome {
             Ok(_) => format!(

@@ -28,7 +28,7 @@ pub fn SettingsPage() -> impl IntoView {
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let outcome = form.get_untracked().parse().and_then(|business| {
-            app.commit(|l| {
+            app.commit(|l, _| {
                 l.business = business;
                 Ok(())
             })

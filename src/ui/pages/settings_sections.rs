@@ -3,7 +3,8 @@
 use crate::core::dates::format_date;
 use crate::core::error::FieldError;
 use crate::core::forms::{AgingForm, RateRowForm};
-use crate::core::interest::rates::{rows, RateTableId};
+use crate::core::interest::rates::rows;
+use crate::core::model::RateTableId;
 use crate::ui::components::{Checkbox, FormErrors, Input, Picker};
 use crate::ui::state::use_app;
 use leptos::prelude::*;
@@ -20,7 +21,7 @@ pub fn AgingSettings() -> impl IntoView {
     let saved = RwSignal::new(false);
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let outcome = app.commit(|l| {
+        let outcome = app.commit(|l, _| {
             l.settings = form.get_untracked().apply(&l.settings)?;
             Ok(())
         });
@@ -63,7 +64,7 @@ pub fn RateTables() -> impl IntoView {
         match form
             .get_untracked()
             .parse()
-            .and_then(|row| app.commit(|l| l.add_rate_row(row)))
+            .and_then(|row| app.commit(|l, _| l.add_rate_row(row)))
         {
             Ok(()) => {
                 error.set(None);
@@ -86,7 +87,7 @@ pub fn RateTables() -> impl IntoView {
                     <td class="num">{format!("{rate}%")}</td>
                     <td>{if added {
                         view! { <button class="link danger" aria-label=format!("Remove the rate from {}", format_date(from))
-                            on:click=move |_| { let _ = app.commit(|l| l.remove_rate_row(table, from)); }>"Remove (added by you)"</button> }.into_any()
+                            on:click=move |_| { let _ = app.commit(|l, _| l.remove_rate_row(table, from)); }>"Remove (added by you)"</button> }.into_any()
                     } else {
                         view! { <span class="muted">"shipped"</span> }.into_any()
                     }}</td>

@@ -1,9 +1,10 @@
 //! `/templates`: the letter templates, an editor with a live preview against a chosen
 //! invoice, reset, duplicate, and the reference of variables.
 
+use crate::core::error::FieldError;
+use crate::core::letters::from_form;
 use crate::core::letters::template::{Template, TemplateError};
 use crate::core::letters::variables::{context, Catalogue, SettlementFigures, VARIABLES};
-use crate::core::letters::{from_form, LetterError};
 use crate::ui::browser::today;
 use crate::ui::state::use_app;
 use leptos::prelude::*;
@@ -23,7 +24,7 @@ pub fn TemplatesPage() -> impl IntoView {
     let app = use_app();
     let selected = RwSignal::new("reminder-overdue".to_string());
     let draft = RwSignal::new(Draft::default());
-    let error = RwSignal::new(None::<LetterError>);
+    let error = RwSignal::new(None::<FieldError>);
     let status = RwSignal::new(String::new());
     let load = move |id: String| {
         if let Some(t) = app.ledger.with_untracked(|l| l.templates.get(&id)) {
@@ -72,32 +73,13 @@ pub fn TemplatesPage() -> impl IntoView {
         ev.prevent_default();
         let d = draft.get_untracked();
         let outcome = from_form(&d.id, &d.name, &d.subject, &d.body, &d.deadline)
-            .map_err(|e| (e.field, e))
-            .and_then(|template| {
-                app.commit(|l| {
-                    l.templates
-                        .save(template)
-                        .map_err(|e| crate::core::error::FieldError::Field {
-                            field: e.field,
-                            message: e.message,
-                        })
-                })
-                .map_err(|e| {
-                    (
-                        "body",
-                        LetterError {
-                            field: e.field_name().unwrap_or("body"),
-                            message: e.to_string(),
-                        },
-                    )
-                })
-            });
+            .and_then(|template| app.commit(|l, _| l.templates.save(template)));
         match outcome {
             Ok(()) => {
                 error.set(None);
                 status.set("Template saved.".into());
             }
-            Err((_, e)) => {
+            Err(e) => {
                 error.set(Some(e));
                 status.set(String::new());
             }
@@ -105,7 +87,7 @@ pub fn TemplatesPage() -> impl IntoView {
     };
     let reset = move |_| {
         let id = selected.get_untracked();
-        let _ = app.commit(|l| {
+        let _ = app.commit(|l, _| {
             l.templates.reset(&id);
             Ok(())
         });
@@ -123,13 +105,18 @@ pub fn TemplatesPage() -> impl IntoView {
     };
     let duplicate = move |_| {
         let id = selected.get_untracked();
-        if let Ok(Some(copy)) = app.commit(|l| Ok(l.templates.duplicate(&id))) {
+        if let Ok(Some(copy)) = app.commit(|l, _| Ok(l.templates.duplicate(&id))) {
             load(copy);
             status.set("Copied as a custom template.".into());
         }
     };
     let field_error = move |field: &'static str| {
-        move || error.get().filter(|e| e.field == field).map(|e| e.message)
+        move || {
+            error
+                .get()
+                .filter(|e| e.field_name() == Some(field))
+                .map(|e| e.to_string())
+        }
     };
     view! {
         <h1>"Letter templates"</h1>

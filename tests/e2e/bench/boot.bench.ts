@@ -84,6 +84,7 @@ test("boot with 10,000 invoices", async ({ browser, baseURL }) => {
     p.amount = ((Math.round(Number(p.amount) * 100) + cents) / 100).toFixed(2);
     doc.revision += 1;
     localStorage.setItem("overdue.ledger", JSON.stringify(doc));
+    localStorage.setItem("overdue.revision", String(doc.revision));
   }, { id: payment.id, cents: 100 });
   await page.waitForFunction(() => (window as any).__painted !== undefined, null, { timeout: 60_000 });
   const repaint = await page.evaluate(() => (window as any).__painted - (window as any).__event);

@@ -109,6 +109,7 @@ test("a second tab follows the first, and a stale save is refused without losing
     doc.clients.push({ id: "elsewhere", name: "Written elsewhere" });
     doc.revision += 1;
     localStorage.setItem("overdue.ledger", JSON.stringify(doc));
+    localStorage.setItem("overdue.revision", String(doc.revision));
   });
   await other.getByRole("button", { name: "Add client" }).click();
   await other.getByLabel("Name").fill("From stale tab B");

@@ -8,8 +8,9 @@ mod plans;
 use crate::core::currency::Currency;
 use crate::core::dates::format_date;
 use crate::core::error::FieldError;
+use crate::core::model::PrepSheet;
 use crate::core::money::format_money;
-use crate::core::settlement::advice::{recommend, PrepSheet, Signals, QUESTIONS};
+use crate::core::settlement::advice::{recommend, Signals, QUESTIONS};
 use crate::core::settlement::{case, Case};
 use crate::ui::browser::{print, today};
 use crate::ui::components::{FormErrors, Input, Picker, TextArea};
@@ -221,7 +222,7 @@ fn PrepSheetForm(client_id: String, the_case: Memo<Case>) -> impl IntoView {
     let saved = RwSignal::new(false);
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let outcome = app.commit(|l| l.save_prep_sheet(sheet.get_untracked()));
+        let outcome = app.commit(|l, _| l.save_prep_sheet(sheet.get_untracked()));
         saved.set(outcome.is_ok());
         error.set(outcome.err());
     };

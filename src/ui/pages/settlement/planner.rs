@@ -3,9 +3,9 @@
 use crate::core::dates::{add_days, format_date};
 use crate::core::error::FieldError;
 use crate::core::forms::PlanForm;
+use crate::core::model::{Plan, PlanStatus};
 use crate::core::money::{format_money, plain};
 use crate::core::settlement::ics::{calendar, stamp};
-use crate::core::settlement::plan::{Plan, PlanStatus};
 use crate::core::settlement::schedule::{schedule, Frequency};
 use crate::core::settlement::Case;
 use crate::ui::browser::{download, now_stamp, today};
@@ -82,7 +82,7 @@ pub(super) fn SchedulePlanner(client_id: String, the_case: Memo<Case>) -> impl I
             status: PlanStatus::Active,
             defaulted_on: None,
         };
-        match app.commit(|l| l.accept_plan(plan)) {
+        match app.commit(|l, ids| l.accept_plan(plan, ids)) {
             Ok(_) => status.set("Plan accepted and logged on the timeline. Draft the settlement agreement from an invoice's letters.".into()),
             Err(e) => error.set(Some(e)),
         }

@@ -1,8 +1,9 @@
 //! Accepted plans: each instalment's state, and declaring default.
 
 use crate::core::dates::format_date;
+use crate::core::model::PlanStatus;
 use crate::core::money::format_money;
-use crate::core::settlement::plan::{track, InstalmentState, PlanStatus};
+use crate::core::settlement::plan::{track, InstalmentState};
 use crate::core::settlement::received_under;
 use crate::ui::browser::{confirm, today};
 use crate::ui::state::use_app;
@@ -43,7 +44,7 @@ pub(super) fn AcceptedPlans(client_id: String) -> impl IntoView {
                                 {(any_missed && plan.status == PlanStatus::Active).then(|| view! {
                                     <div class="actions"><button class="danger" on:click=move |_| {
                                         if confirm("Declare this plan in default? The waived amount and interest revive and the full original claim, less payments made, falls due.") {
-                                            match app.commit(|l| l.declare_plan_default(&plan_id, today())) {
+                                            match app.commit(|l, ids| l.declare_plan_default(&plan_id, today(), ids)) {
                                                 Ok(outcome) => message.set(outcome.summary),
                                                 Err(e) => message.set(e.to_string()),
                                             }

@@ -1,0 +1,253 @@
+//! The one path by which the ledger changes: change → validate → note the change → serialise
+//! once → write → verify → revision.
+//!
+//! A [`Session`] holds the ledger this tab shows. [`Session::apply`] runs a change on a copy
+//! and keeps it only when core accepts it; [`Session::flush`] stores what is pending. The two
+//! are separate so that the page can repaint before the write; the caller flushes right after
+//! (and when the page is hidden). What counts as a change for the backup reminder is decided
+//! here: an export is not one.
+
+use super::{load, save, Storage, StoreError, LEDGER_KEY, PREVIOUS_KEY};
+use crate::core::backup::{self, ImportError};
+use crate::core::error::FieldError;
+use crate::core::ids::IdSource;
+use crate::core::ledger::Ledger;
+use chrono::NaiveDate;
+use std::sync::Arc;
+
+/// The ledger of one tab, its stored revision and whether it is stored yet.
+#[derive(Debug, Clone)]
+pub struct Session {
+    ledger: Arc<Ledger>,
+    revision: u64,
+    /// Set when the stored document could not be read: nothing is written over it.
+    blocked: Option<StoreError>,
+    /// True while the ledger holds changes that are not stored.
+    pending: bool,
+}
+
+/// What an import of a backup brought in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Imported {
+    /// Clients in the file.
+    pub clients: usize,
+    /// Invoices in the file.
+    pub invoices: usize,
+    /// Payments in the file.
+    pub payments: usize,
+    /// Timeline entries in the file.
+    pub activities: usize,
+}
+
+impl Imported {
+    /// A sentence for the person who imported the file.
+    pub fn summary(&self) -> String {
+        format!(
+            "Imported {} clients, {} invoices, {} payments and {} activities.",
+            self.clients, self.invoices, self.payments, self.activities
+        )
+    }
+}
+
+/// How full the browser's storage is, and whether to warn.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum UsageLevel {
+    /// Below 60%.
+    Fine,
+    /// From 60%: export a backup and consider making room.
+    FillingUp,
+    /// From 85%: export a backup now.
+    AlmostFull,
+}
+
+/// Storage used by the ledger against what the browser allows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Usage {
+    /// Bytes used.
+    pub used: u64,
+    /// Bytes allowed.
+    pub quota: u64,
+}
+
+impl Usage {
+    /// localStorage's limit per site: 5 MiB of UTF-16 text, counted in bytes.
+    pub const LOCAL_STORAGE_QUOTA: u64 = 5 * 1024 * 1024 * 2;
+
+    /// The bytes localStorage spends on the stored document and its previous copy (two bytes
+    /// per UTF-16 code unit of keys and values).
+    pub fn of_local_storage(storage: &impl Storage) -> Usage {
+        let used = [LEDGER_KEY, PREVIOUS_KEY]
+            .iter()
+            .filter_map(|key| {
+                let value = storage.get(key).ok().flatten()?;
+                Some(2 * (key.encode_utf16().count() + value.encode_utf16().count()) as u64)
+            })
+            .sum();
+        Usage {
+            used,
+            quota: Usage::LOCAL_STORAGE_QUOTA,
+        }
+    }
+
+    /// Percent of the quota in use, rounded down.
+    pub fn percent(&self) -> u64 {
+        (self.used * 100).checked_div(self.quota).unwrap_or(100)
+    }
+
+    /// Whether to warn, and how strongly.
+    pub fn level(&self) -> UsageLevel {
+        match self.percent() {
+            85.. => UsageLevel::AlmostFull,
+            60.. => UsageLevel::FillingUp,
+            _ => UsageLevel::Fine,
+        }
+    }
+
+    /// The advice to show at this level, if any.
+    pub fn advice(&self) -> Option<&'static str> {
+        match self.level() {
+            UsageLevel::Fine => None,
+            UsageLevel::FillingUp => Some("Storage is filling up: export a backup, and consider removing sample data or clients you no longer need."),
+            UsageLevel::AlmostFull => Some("Storage is almost full: export a backup now, then remove sample data or old written-off clients to make room."),
+        }
+    }
+}
+
+impl Session {
+    /// Opens the stored ledger; an unreadable one is left untouched and blocks every save.
+    pub fn open(storage: &impl Storage) -> Session {
+        match load(storage) {
+            Ok(loaded) => Session {
+                ledger: Arc::new(loaded.ledger),
+                revision: loaded.revision,
+                blocked: None,
+                pending: false,
+            },
+            Err(error) => Session {
+                ledger: Arc::default(),
+                revision: 0,
+                blocked: Some(error),
+                pending: false,
+            },
+        }
+    }
+
+    /// The ledger as this tab shows it.
+    pub fn ledger(&self) -> Arc<Ledger> {
+        Arc::clone(&self.ledger)
+    }
+
+    /// The stored revision this tab's next save builds on.
+    pub fn revision(&self) -> u64 {
+        self.revision
+    }
+
+    /// Why nothing can be saved: the stored document could not be read.
+    pub fn blocked(&self) -> Option<&StoreError> {
+        self.blocked.as_ref()
+    }
+
+    /// True while changes are waiting to be stored.
+    pub fn is_pending(&self) -> bool {
+        self.pending
+    }
+
+    /// Runs `change` on a copy of the ledger. When core accepts it, the copy becomes the ledger,
+    /// the day is noted for the backup reminder, and a save is pending. A refused change
+    /// leaves everything as it was.
+    pub fn apply<T>(
+        &mut self,
+        today: NaiveDate,
+        ids: &mut dyn IdSource,
+        change: impl FnOnce(&mut Ledger, &mut dyn IdSource) -> Result<T, FieldError>,
+    ) -> Result<T, FieldError> {
+        let mut next = Ledger::clone(&self.ledger);
+        let outcome = change(&mut next, ids)?;
+        next.note_change(today);
+        self.ledger = Arc::new(next);
+        self.pending = true;
+        Ok(outcome)
+    }
+
+    /// Notes that the ledger was exported as a backup on `today`. This is not a change: the
+    /// backup reminder is cleared, not restarted.
+    pub fn note_export(&mut self, today: NaiveDate) {
+        let mut next = Ledger::clone(&self.ledger);
+        next.note_export(today);
+        self.ledger = Arc::new(next);
+        self.pending = true;
+    }
+
+    /// Replaces the whole ledger (sample data, an import) as one change.
+    pub fn replace(&mut self, ledger: Ledger, today: NaiveDate) {
+        let mut next = ledger;
+        next.note_change(today);
+        self.ledger = Arc::new(next);
+        self.pending = true;
+    }
+
+    /// Reads a backup file and, only when all of it is valid, replaces the ledger with it.
+    pub fn import_backup(&mut self, text: &str, today: NaiveDate) -> Result<Imported, ImportError> {
+        let ledger = backup::import(text)?;
+        let imported = Imported {
+            clients: ledger.clients.len(),
+            invoices: ledger.invoices.len(),
+            payments: ledger.payments.len(),
+            activities: ledger.activities.len(),
+        };
+        self.replace(ledger, today);
+        Ok(imported)
+    }
+
+    /// Stores the pending changes; `Ok(None)` when nothing was pending.
+    ///
+    /// On failure the changes stay pending (and on screen) and the stored document is
+    /// unchanged, so the user can still export them.
+    pub fn flush(
+        &mut self,
+        storage: &mut impl Storage,
+        saved_at: &str,
+    ) -> Result<Option<u64>, StoreError> {
+        if !self.pending {
+            return Ok(None);
+        }
+        if let Some(error) = &self.blocked {
+            return Err(error.clone());
+        }
+        let revision = save(storage, &self.ledger, self.revision, saved_at)?;
+        self.revision = revision;
+        self.pending = false;
+        Ok(Some(revision))
+    }
+
+    /// Reads the stored ledger again after another tab saved. Returns false when nothing newer
+    /// was stored. Changes of this tab that were not stored yet give way to the stored ones.
+    pub fn reload(&mut self, storage: &impl Storage) -> Result<bool, StoreError> {
+        if self.blocked.is_none() && super::stored_revision(storage)? == self.revision {
+            return Ok(false);
+        }
+        let loaded = load(storage)?;
+        self.ledger = Arc::new(loaded.ledger);
+        self.revision = loaded.revision;
+        self.blocked = None;
+        self.pending = false;
+        Ok(true)
+    }
+
+    /// Replaces the stored ledger with its previous good copy and shows that.
+    pub fn restore_previous(&mut self, storage: &mut impl Storage) -> Result<(), StoreError> {
+        let loaded = super::restore_previous(storage)?;
+        self.ledger = Arc::new(loaded.ledger);
+        self.revision = loaded.revision;
+        self.blocked = None;
+        self.pending = false;
+        Ok(())
+    }
+
+    /// Removes the stored ledger (after the user downloaded it and confirmed) and starts empty.
+    pub fn start_empty(&mut self, storage: &mut impl Storage) -> Result<(), StoreError> {
+        super::clear(storage)?;
+        *self = Session::open(storage);
+        Ok(())
+    }
+}
