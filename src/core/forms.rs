@@ -162,6 +162,18 @@ impl InvoiceForm {
         }
     }
 
+    /// True when the chosen rule takes the contract's rate and fee, so those fields apply.
+    pub fn uses_contract_terms(&self) -> bool {
+        RuleKind::from_id(&self.interest_rule) == Some(RuleKind::Contract)
+    }
+
+    /// Empties what differs from one invoice to the next, keeping client, dates and terms.
+    pub fn clear_for_next(&mut self) {
+        self.number.clear();
+        self.amount.clear();
+        self.description.clear();
+    }
+
     /// Fills the form from a stored invoice.
     pub fn from_record(invoice: &Invoice) -> InvoiceForm {
         let terms = invoice.interest.clone();

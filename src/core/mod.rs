@@ -4,6 +4,7 @@
 
 pub mod aging;
 pub mod backup;
+pub mod books;
 pub mod currency;
 pub mod dates;
 pub mod error;
@@ -18,3 +19,4 @@ pub mod model;
 pub mod money;
 pub mod sample;
 pub mod settlement;
+pub mod views;

@@ -1,10 +1,9 @@
 //! Editors shared by several pages: the client form and the invoice form.
 
 use crate::core::currency::Currency;
-use crate::core::error::FieldError;
 use crate::core::forms::{ClientForm, InvoiceForm};
 use crate::core::model::RuleKind;
-use crate::ui::components::{Checkbox, FormErrors, Input, Picker, TextArea};
+use crate::ui::components::{Checkbox, Draft, FormErrors, Input, Picker, TextArea};
 use crate::ui::state::use_app;
 use leptos::prelude::*;
 
@@ -17,23 +16,18 @@ pub fn ClientEditor(
     #[prop(optional, into)] on_cancel: Option<Callback<()>>,
 ) -> impl IntoView {
     let app = use_app();
-    let form = RwSignal::new(initial.clone());
-    let error = RwSignal::new(None::<FieldError>);
+    let draft = Draft::new(initial.clone());
+    let (form, error) = (draft.form, draft.error);
     let submit = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        let outcome = form
-            .get_untracked()
-            .parse()
-            .and_then(|client| app.commit(|ledger, ids| ledger.save_client(client, ids)));
-        match outcome {
-            Ok(id) => {
-                error.set(None);
-                if initial.id.is_empty() {
-                    form.set(ClientForm::default());
-                }
-                on_saved(id);
+        let saved = draft.submit(&ev, |typed: &ClientForm| {
+            let client = typed.parse()?;
+            app.commit(|ledger, ids| ledger.save_client(client, ids))
+        });
+        if let Some(id) = saved {
+            if initial.id.is_empty() {
+                form.set(ClientForm::default());
             }
-            Err(e) => error.set(Some(e)),
+            on_saved(id);
         }
     };
     view! {
@@ -76,8 +70,8 @@ pub fn InvoiceEditor(
     #[prop(optional, into)] on_cancel: Option<Callback<()>>,
 ) -> impl IntoView {
     let app = use_app();
-    let form = RwSignal::new(initial.clone());
-    let error = RwSignal::new(None::<FieldError>);
+    let draft = Draft::new(initial.clone());
+    let (form, error) = (draft.form, draft.error);
     let clients = Signal::derive(move || {
         let mut options = vec![(String::new(), "Choose a client…".to_string())];
         app.ledger
@@ -95,24 +89,15 @@ pub fn InvoiceEditor(
         options
     });
     let submit = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        let outcome = form
-            .get_untracked()
-            .parse()
-            .and_then(|invoice| app.commit(|ledger, ids| ledger.save_invoice(invoice, ids)));
-        match outcome {
-            Ok(id) => {
-                error.set(None);
-                if initial.id.is_empty() {
-                    form.update(|f| {
-                        f.number.clear();
-                        f.amount.clear();
-                        f.description.clear();
-                    });
-                }
-                on_saved(id);
+        let saved = draft.submit(&ev, |typed: &InvoiceForm| {
+            let invoice = typed.parse()?;
+            app.commit(|ledger, ids| ledger.save_invoice(invoice, ids))
+        });
+        if let Some(id) = saved {
+            if initial.id.is_empty() {
+                form.update(InvoiceForm::clear_for_next);
             }
-            Err(e) => error.set(Some(e)),
+            on_saved(id);
         }
     };
     view! {
@@ -141,7 +126,7 @@ pub fn InvoiceEditor(
             <div class="grid3">
                 <Picker form error form_id="invoice" field="interest_rule" label="Late-payment interest" options=rules
                     get=|f: &InvoiceForm| f.interest_rule.clone() set=|f, v| f.interest_rule = v />
-                <Show when=move || form.with(|f| f.interest_rule == "contract")>
+                <Show when=move || form.with(InvoiceForm::uses_contract_terms)>
                     <Input form error form_id="invoice" field="annual_rate" label="Contract rate (% a year)"
                         get=|f: &InvoiceForm| f.annual_rate.clone() set=|f, v| f.annual_rate = v />
                     <Input form error form_id="invoice" field="flat_fee" label="Flat late fee (optional)"

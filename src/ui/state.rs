@@ -4,6 +4,7 @@
 //! results into signals, and stores pending changes after the next paint (and when the page is
 //! hidden), so an edit repaints before the write.
 
+use crate::core::books::Books;
 use crate::core::error::FieldError;
 use crate::core::ids::{IdSource, RandomIds};
 use crate::core::ledger::Ledger;
@@ -16,9 +17,10 @@ use std::sync::Arc;
 #[derive(Clone, Copy)]
 pub struct AppState {
     session: StoredValue<Session>,
-    /// The ledger on screen. Changes go through [`AppState::commit`], never through a setter.
-    pub ledger: ReadSignal<Arc<Ledger>>,
-    set_ledger: WriteSignal<Arc<Ledger>>,
+    /// The books on screen: the ledger with its indexes, rebuilt once per change. Changes go
+    /// through [`AppState::commit`], never through a setter.
+    pub ledger: ReadSignal<Arc<Books>>,
+    set_ledger: WriteSignal<Arc<Books>>,
     /// The last save failure, shown in a banner until the next good save.
     pub save_error: RwSignal<Option<String>>,
     /// Set when the stored document could not be read: nothing is saved over it.
@@ -30,7 +32,7 @@ impl AppState {
     /// Opens the stored ledger and starts listening for saves from other tabs.
     pub fn load() -> AppState {
         let session = Session::open(&LocalStorage);
-        let (ledger, set_ledger) = signal(session.ledger());
+        let (ledger, set_ledger) = signal(Arc::new(Books::new(session.ledger())));
         let state = AppState {
             ledger,
             set_ledger,
@@ -151,7 +153,7 @@ impl AppState {
 
     fn show_session(&self) {
         if let Some(ledger) = self.session.try_with_value(Session::ledger) {
-            self.set_ledger.set(ledger);
+            self.set_ledger.set(Arc::new(Books::new(ledger)));
         }
     }
 }

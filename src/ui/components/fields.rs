@@ -1,7 +1,57 @@
-//! Labelled form fields bound to a draft in a signal, with the core's error shown beside them.
+//! Labelled form fields bound to a draft in a signal, with the core's error shown beside them,
+//! and [`Draft`], the one submit path of every form.
 
 use crate::core::error::FieldError;
 use leptos::prelude::*;
+
+/// What a person is typing into a form, and the error of its last submit.
+///
+/// A draft is never reset by a change to the stored record; only a successful submit may
+/// clear it (the caller decides).
+pub struct Draft<F: Send + Sync + 'static> {
+    /// The typed values.
+    pub form: RwSignal<F>,
+    /// The error of the last submit, shown next to its field (or under the form).
+    pub error: RwSignal<Option<FieldError>>,
+}
+
+impl<F: Send + Sync + 'static> Clone for Draft<F> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<F: Send + Sync + 'static> Copy for Draft<F> {}
+
+impl<F: Clone + Send + Sync + 'static> Draft<F> {
+    /// A draft starting from `initial`.
+    pub fn new(initial: F) -> Draft<F> {
+        Draft {
+            form: RwSignal::new(initial),
+            error: RwSignal::new(None),
+        }
+    }
+
+    /// The one submit path: stops the browser's own submit, runs `save` on the typed values
+    /// (parse, then ask core), and shows its error or clears the old one.
+    pub fn submit<T>(
+        &self,
+        event: &leptos::ev::SubmitEvent,
+        save: impl FnOnce(&F) -> Result<T, FieldError>,
+    ) -> Option<T> {
+        event.prevent_default();
+        match self.form.with_untracked(save) {
+            Ok(value) => {
+                self.error.set(None);
+                Some(value)
+            }
+            Err(error) => {
+                self.error.set(Some(error));
+                None
+            }
+        }
+    }
+}
 
 fn field_error(error: RwSignal<Option<FieldError>>, field: &'static str) -> Signal<Option<String>> {
     Signal::derive(move || {

@@ -4,6 +4,6 @@ mod fields;
 mod notices;
 mod recovery;
 
-pub use fields::{Checkbox, FormErrors, Input, Picker, TextArea};
+pub use fields::{Checkbox, Draft, FormErrors, Input, Picker, TextArea};
 pub use notices::{BackupReminder, EmptyState, SaveBanner, StatusBadge};
 pub use recovery::{Recovery, UpdateBanner};

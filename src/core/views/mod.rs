@@ -1,0 +1,8 @@
+//! View models: for each page, one function that returns exactly what the page shows.
+//!
+//! A page binds signals to these and renders; it makes no decision of its own. Each function
+//! takes the [`Books`](crate::core::books::Books) (the ledger with its indexes), the page's
+//! inputs (an id, a filter, a search text) and `today`, and returns display-ready data: rows
+//! with their formatted figures and machine values for the `data-*` hooks, totals, flags,
+//! labels and the recommended next step. Every view model is tested natively with a
+//! written-out expectation; the end-to-end tests then only check the binding.
