@@ -4,6 +4,7 @@ use super::output::{base64, eml, mailto, MAILTO_LIMIT};
 use super::template::{Template, Value};
 use super::variables::{context, Catalogue, SettlementFigures};
 use super::*;
+use crate::core::model::TemplateSet;
 use crate::core::backup;
 use crate::core::ladder::LadderStep;
 use chrono::NaiveDate;
