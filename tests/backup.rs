@@ -5,7 +5,8 @@ use overdue::core::backup::{self, ImportError};
 use overdue::core::ids::Sequential;
 use overdue::core::ledger::Ledger;
 use overdue::core::model::{
-    Activity, Business, Client, InterestTerms, Invoice, Payment, RuleKind, Settings, WriteOff,
+    Activity, Appropriation, Business, Client, InterestTerms, Invoice, Payment, RuleKind, Settings,
+    WriteOff,
 };
 use overdue::core::money::Amount;
 use overdue::core::{currency::Currency, sample};
@@ -250,7 +251,7 @@ prop_compose! {
             interest_rule: RuleKind::Fr,
             signature: "Ada".into(),
         });
-        ledger.settings = Settings { bucket_edges: edges, age_by_issue_date: true, backup_reminder_days: 3, last_export: Some(NaiveDate::from_ymd_opt(2026, 1, 2).unwrap()), changed_since_export: None, rate_rows: Vec::new() };
+        ledger.settings = Settings { bucket_edges: edges, age_by_issue_date: true, backup_reminder_days: 3, last_export: Some(NaiveDate::from_ymd_opt(2026, 1, 2).unwrap()), changed_since_export: None, rate_rows: Vec::new(), contract_appropriation: Appropriation::InterestFirst };
         for (index, (name, contact, notes, consumer, sample)) in names.into_iter().enumerate() {
             ledger.clients.push(Client { id: format!("c{index}"), name, contact, email: String::new(), address: notes.clone(), notes, consumer, sample });
         }

@@ -2,37 +2,58 @@
 //! and contract rates, computed offline with a breakdown that shows the law and the arithmetic.
 //!
 //! Arithmetic: simple daily interest, `principal × annual rate ÷ 100 × days ÷ 365` (also in leap
-//! years). Interest runs from the day after the due date (Texas: from the 30th day after it) to
-//! the report's day, both inclusive. A payment dated P reduces the principal from P itself, so
-//! the paid part stops accruing on the day it arrives. The breakdown gets a new row at every
+//! years). Interest runs from the day after the due date (Texas: from the 30th day after it).
+//! The payment day and the report's day are counted the same way: a debt paid on day P bears
+//! interest for `P − due date` days, exactly as an unpaid debt reported on day P does (the
+//! count the UK and French official calculators use). So a payment made on the due date
+//! bears none, and one made the day after bears one day. The breakdown gets a new row at every
 //! payment and every rate change; each row is rounded half away from zero to the cent once, at
 //! its end, and the total is the sum of the rounded rows.
+//!
+//! Due date: under German law a due date on a Saturday or Sunday moves to the next Monday
+//! (BGB §193) before interest starts. An invoice written off stops accruing on its write-off day.
+//!
+//! Part payments are appropriated as the rule's law says (see [`rules::appropriation`]):
+//! Germany costs, then interest, then principal (BGB §367); France (Code civil art. 1343-1) and
+//! the US states interest first; the UK Act and the EU Directive principal first; a contract
+//! rate as [`crate::core::model::Settings::contract_appropriation`] says. Interest accrues on
+//! the principal still unpaid, and [`InterestResult::allocations`] shows where each payment went.
+//!
+//! Fixed compensation (UK s.5A, EU art. 6, DE §288(5), FR D441-5, a contract's flat fee) is due
+//! only when the invoice was not paid in full by its due date. German consumer debts carry the
+//! base rate + 5 points and no flat sum (§288(1)); a New York consumer debt carries 2%.
 //!
 //! Reference rates: UK interest uses Bank Rate + 8 points, the reference rate being the one in
 //! force on 31 December for interest that starts running from 1 January to 30 June, and on
 //! 30 June for interest that starts from 1 July to 31 December (SI 2002/1675 art. 4). Following
 //! that text one rate applies to the whole debt; [`InterestOptions::uk_split_half_years`]
 //! re-fixes it for each half-year instead. EU, French and German rates are re-fixed each
-//! half-year from the rate in force on 1 January or 1 July.
+//! half-year from the rate in force on 1 January or 1 July. The shipped tables are data files
+//! checked up to a date ([`rates`]); a figure that needs a rate after that date carries a
+//! [`Staleness`] warning, and a rate the user added in Settings is flagged on its row.
 
+mod accrual;
 pub mod rates;
+pub mod rules;
 
 use crate::core::currency::Currency;
-use crate::core::dates::{add_days, format_date};
-use crate::core::ledger::Ledger;
-use crate::core::model::{Business, InterestTerms, Invoice, RuleKind};
-use crate::core::model::{RateRow, RateTableId};
+use crate::core::dates::format_date;
+use crate::core::ledger::{InvoiceStatus, Ledger};
+use crate::core::model::{Appropriation, Business, InterestTerms, Invoice, Payment, RuleKind};
 use crate::core::money::{format_money, round_cents};
-use chrono::{Datelike, NaiveDate};
-use rates::rate_on;
+use chrono::NaiveDate;
+pub use rates::Staleness;
+pub use rules::{appropriation, citation, citation_for, legal_due_date};
 use rust_decimal::Decimal;
-use std::collections::BTreeSet;
 
 /// Choices that change how a rule is applied.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct InterestOptions {
     /// UK: re-fix the reference rate at each half-year instead of one rate for the whole debt.
     pub uk_split_half_years: bool,
+    /// [`claims`]: also list invoices paid in full but late, whose interest and compensation
+    /// can still be claimed.
+    pub include_paid_late: bool,
 }
 
 /// One period of the breakdown.
@@ -52,6 +73,29 @@ pub struct InterestRow {
     pub interest: Decimal,
     /// Where the rate comes from.
     pub basis: String,
+    /// The reference rate is one the user added in Settings, not a shipped one.
+    pub user_rate: bool,
+    /// The reference rate was looked up after its table's "checked up to" date.
+    pub stale: Option<Staleness>,
+}
+
+/// Where one payment went, in the order the rule's law appropriates it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Allocation {
+    /// The payment's id.
+    pub payment_id: String,
+    /// The day it arrived.
+    pub date: NaiveDate,
+    /// The amount received.
+    pub amount: Decimal,
+    /// The part that paid recovery costs (the fixed compensation, when the law puts costs first).
+    pub to_costs: Decimal,
+    /// The part that paid interest accrued by its date.
+    pub to_interest: Decimal,
+    /// The part that paid principal.
+    pub to_principal: Decimal,
+    /// The part left over once everything due was paid (credit).
+    pub unapplied: Decimal,
 }
 
 /// A fixed sum the law (or the contract) adds for the cost of recovery.
@@ -70,18 +114,26 @@ pub struct Compensation {
 pub struct InterestResult {
     /// The rule applied.
     pub rule: RuleKind,
-    /// False when the rule does not apply (no interest claimed, or a consumer debt).
+    /// False when the rule does not apply (no interest claimed, or a consumer debt under a
+    /// business-to-business rule).
     pub applies: bool,
     /// The breakdown.
     pub rows: Vec<InterestRow>,
-    /// The sum of the rows, in the invoice's currency.
+    /// The sum of the rows, in the invoice's currency: all interest accrued, including any part
+    /// a payment has since paid (see [`InterestResult::allocations`]).
     pub total: Decimal,
     /// The invoice's currency.
     pub currency: Currency,
-    /// Fixed compensation, if the rule gives one.
+    /// Fixed compensation, if the rule gives one and payment was late.
     pub compensation: Option<Compensation>,
     /// The law (or contract) behind the interest.
     pub citation: String,
+    /// The order part payments were appropriated in.
+    pub appropriation: Appropriation,
+    /// Where each payment dated on or before the report's day went, oldest first.
+    pub allocations: Vec<Allocation>,
+    /// Set when a figure depends on a rate after its table's "checked up to" date.
+    pub stale: Option<Staleness>,
     /// Things the reader should know: why a rule does not apply, conversions not made.
     pub notes: Vec<String>,
 }
@@ -97,6 +149,35 @@ impl InterestResult {
             _ => "—".into(),
         }
     }
+
+    /// The staleness warning for people, if a figure may miss a later rate change.
+    pub fn stale_message(&self) -> Option<String> {
+        self.stale.as_ref().map(Staleness::message)
+    }
+
+    /// True when a rate the user added in Settings was used.
+    pub fn uses_user_rate(&self) -> bool {
+        self.rows.iter().any(|row| row.user_rate)
+    }
+
+    /// The part of the accrued interest that payments have paid.
+    pub fn interest_paid(&self) -> Decimal {
+        self.allocations.iter().map(|a| a.to_interest).sum()
+    }
+
+    /// Accrued interest not yet paid.
+    pub fn interest_unpaid(&self) -> Decimal {
+        self.total - self.interest_paid()
+    }
+
+    /// The compensation in the invoice's own currency (a sum set in another currency is left
+    /// out, never converted).
+    pub fn compensation_in_currency(&self) -> Decimal {
+        self.compensation
+            .as_ref()
+            .filter(|fee| fee.currency == self.currency)
+            .map_or(Decimal::ZERO, |fee| fee.amount)
+    }
 }
 
 /// The terms that apply to an invoice: its own, or the business default rule.
@@ -107,121 +188,66 @@ pub fn effective_terms(invoice: &Invoice, business: &Business) -> InterestTerms 
         .unwrap_or_else(|| InterestTerms::rule(business.interest_rule))
 }
 
-/// The legal citation for a rule's interest.
-pub fn citation(rule: RuleKind) -> &'static str {
-    match rule {
-        RuleKind::None => "No interest claimed",
-        RuleKind::Contract => "Contract terms agreed with the client",
-        RuleKind::UkLatePayment => "Late Payment of Commercial Debts (Interest) Act 1998, ss. 1 and 6; reference rate: SI 2002/1675 art. 4",
-        RuleKind::EuDirective => "Directive 2011/7/EU on combating late payment in commercial transactions, arts. 2(5)–(6) and 4",
-        RuleKind::De => "BGB §288(2) with §247 (Basiszinssatz)",
-        RuleKind::Fr => "Code de commerce art. L441-10",
-        RuleKind::UsCa => "California Civil Code §3289(b)",
-        RuleKind::UsNy => "New York CPLR §5004",
-        RuleKind::UsTx => "Texas Finance Code §302.002",
-    }
-}
-
-fn half_year_start(day: NaiveDate) -> NaiveDate {
-    let month = if day.month() <= 6 { 1 } else { 7 };
-    NaiveDate::from_ymd_opt(day.year(), month, 1).unwrap_or(day)
-}
-
-/// The UK reference day: 31 December before a January–June start, 30 June before a July–December one.
-fn uk_reference_day(day: NaiveDate) -> NaiveDate {
-    add_days(half_year_start(day), -1)
-}
-
-/// The rate for a day and how it was found, or why there is none.
-fn rate_for(
+/// A result with nothing computed yet.
+fn empty_result(
     terms: &InterestTerms,
-    day: NaiveDate,
-    start: NaiveDate,
-    options: InterestOptions,
-    user_rows: &[RateRow],
-) -> Result<(Decimal, String), String> {
-    let reference = |table: RateTableId, on: NaiveDate, points: i64| {
-        let base = rate_on(table, on, user_rows).ok_or_else(|| {
-            format!(
-                "no {} is known for {}; add it in Settings",
-                table.shipped().name,
-                format_date(on)
-            )
-        })?;
-        Ok((
-            base + Decimal::from(points),
-            format!(
-                "{} on {} ({}%) + {points} points",
-                table.shipped().name,
-                format_date(on),
-                base
-            ),
-        ))
-    };
-    match terms.rule {
-        RuleKind::None => Ok((Decimal::ZERO, "no interest".into())),
-        RuleKind::Contract => terms
-            .annual_rate
-            .map(|rate| (rate, format!("contract rate {rate}% a year")))
-            .ok_or_else(|| "the contract rate is not set on this invoice".to_string()),
-        RuleKind::UsCa => Ok((Decimal::from(10), "10% a year by statute".into())),
-        RuleKind::UsNy => Ok((Decimal::from(9), "9% a year by statute".into())),
-        RuleKind::UsTx => Ok((Decimal::from(6), "6% a year by statute".into())),
-        RuleKind::UkLatePayment => {
-            let fixed_on = if options.uk_split_half_years {
-                day
-            } else {
-                start
-            };
-            reference(RateTableId::Boe, uk_reference_day(fixed_on), 8)
-        }
-        RuleKind::EuDirective => reference(RateTableId::Ecb, half_year_start(day), 8),
-        RuleKind::Fr => reference(RateTableId::Ecb, half_year_start(day), 10),
-        RuleKind::De => reference(RateTableId::Bundesbank, half_year_start(day), 9),
+    invoice: &Invoice,
+    consumer: bool,
+    order: Appropriation,
+) -> InterestResult {
+    InterestResult {
+        rule: terms.rule,
+        applies: terms.rule != RuleKind::None,
+        rows: Vec::new(),
+        total: Decimal::ZERO,
+        currency: invoice.currency.clone(),
+        compensation: None,
+        citation: citation_for(terms.rule, consumer).to_string(),
+        appropriation: order,
+        allocations: Vec::new(),
+        stale: None,
+        notes: Vec::new(),
     }
 }
 
-/// True for rules whose rate is re-fixed each half-year.
-fn half_yearly(rule: RuleKind, options: InterestOptions) -> bool {
-    match rule {
-        RuleKind::EuDirective | RuleKind::Fr | RuleKind::De => true,
-        RuleKind::UkLatePayment => options.uk_split_half_years,
-        _ => false,
+/// Why no interest is computed at all, if that is so.
+fn not_claimed(rule: RuleKind, consumer: bool) -> Option<String> {
+    if rule == RuleKind::None {
+        return Some("No late-payment interest is claimed on this invoice.".into());
     }
+    (consumer && rule.business_to_business_only()).then(|| format!(
+        "Statutory late-payment interest under the {} applies to business-to-business debts only; this client is marked as a consumer, so none is claimed.",
+        rule.label()
+    ))
 }
 
-fn compensation(terms: &InterestTerms, invoice: &Invoice) -> Option<Compensation> {
-    let euro = |citation| Compensation {
-        amount: Decimal::from(40),
-        currency: Currency::parse("EUR").unwrap_or_default(),
-        citation,
-    };
-    match terms.rule {
-        RuleKind::UkLatePayment => {
-            let amount = invoice.amount.value();
-            let fixed = if amount < Decimal::from(1000) {
-                40
-            } else if amount < Decimal::from(10000) {
-                70
-            } else {
-                100
-            };
-            Some(Compensation {
-                amount: Decimal::from(fixed),
-                currency: Currency::parse("GBP").unwrap_or_default(),
-                citation: "Late Payment of Commercial Debts (Interest) Act 1998, s. 5A",
-            })
-        }
-        RuleKind::EuDirective => Some(euro("Directive 2011/7/EU, art. 6")),
-        RuleKind::De => Some(euro("BGB §288(5)")),
-        RuleKind::Fr => Some(euro("Code de commerce arts. L441-10 and D441-5")),
-        RuleKind::Contract => terms.flat_fee.map(|fee| Compensation {
-            amount: fee.value(),
-            currency: invoice.currency.clone(),
-            citation: "Contract terms: flat late-payment fee",
-        }),
-        _ => None,
+/// Notes on how the dates were read: a due date moved by §193, a consumer rate, a write-off.
+fn date_notes(
+    invoice: &Invoice,
+    rule: RuleKind,
+    consumer: bool,
+    legal_due: NaiveDate,
+    last_day: NaiveDate,
+    as_of: NaiveDate,
+) -> Vec<String> {
+    let mut notes = Vec::new();
+    if legal_due != invoice.due_date {
+        notes.push(format!(
+            "The due date, {}, falls on a weekend; under BGB §193 payment was due on the next working day, {}.",
+            format_date(invoice.due_date),
+            format_date(legal_due)
+        ));
     }
+    if rule == RuleKind::UsNy && consumer {
+        notes.push("CPLR §5004 as amended in 2022 sets 2% a year on a consumer debt; whether the 2% rate also governs interest before judgment is debated.".into());
+    }
+    if last_day < as_of {
+        notes.push(format!(
+            "The invoice was written off on {}; interest stops on that day.",
+            format_date(last_day)
+        ));
+    }
+    notes
 }
 
 /// Computes interest and compensation on an invoice as of a day.
@@ -235,42 +261,78 @@ pub fn compute(
     let consumer = ledger
         .client(&invoice.client_id)
         .is_some_and(|c| c.consumer);
-    let mut result = InterestResult {
-        rule: terms.rule,
-        applies: terms.rule != RuleKind::None,
-        rows: Vec::new(),
-        total: Decimal::ZERO,
-        currency: invoice.currency.clone(),
-        compensation: None,
-        citation: citation(terms.rule).to_string(),
-        notes: Vec::new(),
-    };
-    if terms.rule == RuleKind::None {
-        result
-            .notes
-            .push("No late-payment interest is claimed on this invoice.".into());
-        return result;
-    }
-    if consumer && terms.rule.business_to_business_only() {
+    let order = appropriation(terms.rule, &ledger.settings);
+    let mut result = empty_result(&terms, invoice, consumer, order);
+    if let Some(reason) = not_claimed(terms.rule, consumer) {
         result.applies = false;
-        result.notes.push(format!(
-            "Statutory late-payment interest under the {} applies to business-to-business debts only; this client is marked as a consumer, so none is claimed.",
-            terms.rule.label()
-        ));
+        result.notes.push(reason);
         return result;
     }
-    let start = add_days(
-        invoice.due_date,
-        if terms.rule == RuleKind::UsTx { 30 } else { 1 },
-    );
-    if start > as_of {
+    let legal_due = legal_due_date(terms.rule, invoice.due_date);
+    let first_day = rules::first_interest_day(terms.rule, legal_due);
+    let last_day = invoice
+        .write_off
+        .as_ref()
+        .map_or(as_of, |w| w.date.min(as_of));
+    let payments = payments_until(ledger, invoice, as_of);
+    result.notes = date_notes(invoice, terms.rule, consumer, legal_due, last_day, as_of);
+    let paid_by_due: Decimal = payments
+        .iter()
+        .filter(|p| p.date <= legal_due)
+        .map(|p| p.amount.value())
+        .sum();
+    if first_day > as_of {
         result.notes.push(format!(
             "Interest starts running on {}.",
-            format_date(start)
+            format_date(first_day)
         ));
-        return result;
+    } else if paid_by_due < invoice.amount.value() {
+        set_compensation(&mut result, &terms, invoice, consumer);
     }
-    result.compensation = compensation(&terms, invoice);
+    let plan = accrual::Plan {
+        amount: invoice.amount.value(),
+        first_day,
+        last_day,
+        half_yearly: rules::half_yearly(terms.rule, options),
+        costs: if order == Appropriation::CostsThenInterest {
+            result.compensation_in_currency()
+        } else {
+            Decimal::ZERO
+        },
+        order,
+        payments,
+    };
+    let debt = rules::Debt {
+        terms: &terms,
+        consumer,
+        first_day,
+        user_rows: &ledger.settings.rate_rows,
+    };
+    let walk = accrual::walk(&plan, |day| rules::rate_for(&debt, day, options));
+    result.notes.extend(walk.problem);
+    result.total = round_cents(walk.rows.iter().map(|row| row.interest).sum());
+    result.rows = walk.rows;
+    result.allocations = walk.allocations;
+    result.stale = walk.stale;
+    result
+}
+
+/// An invoice's payments dated on or before `as_of`, in date order.
+fn payments_until<'a>(ledger: &'a Ledger, invoice: &Invoice, as_of: NaiveDate) -> Vec<&'a Payment> {
+    let mut payments = ledger.payments_of(&invoice.id);
+    payments.retain(|p| p.date <= as_of);
+    payments.sort_by(|a, b| a.date.cmp(&b.date).then_with(|| a.id.cmp(&b.id)));
+    payments
+}
+
+/// Sets the rule's compensation on a late invoice, with a note when it is in another currency.
+fn set_compensation(
+    result: &mut InterestResult,
+    terms: &InterestTerms,
+    invoice: &Invoice,
+    consumer: bool,
+) {
+    result.compensation = rules::compensation(terms, invoice, consumer);
     if let Some(fee) = &result.compensation {
         if fee.currency != invoice.currency {
             result.notes.push(format!(
@@ -279,61 +341,85 @@ pub fn compute(
             ));
         }
     }
-    let payments = ledger.payments_of(&invoice.id);
-    let mut breaks: BTreeSet<NaiveDate> = payments
+}
+
+/// One invoice's part of what a client owes: its open balance, its interest and compensation.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct InvoiceClaim<'a> {
+    /// The invoice.
+    pub invoice: &'a Invoice,
+    /// Paid against it by the report's day.
+    pub paid: Decimal,
+    /// The ledger's open balance (zero once paid in full).
+    pub outstanding: Decimal,
+    /// Its interest and compensation.
+    pub interest: InterestResult,
+    /// Paid in full, but late: only the interest and compensation are still claimable.
+    pub paid_late: bool,
+}
+
+impl InvoiceClaim<'_> {
+    /// Everything still owed on the invoice in its own currency: amount + interest +
+    /// compensation − payments, never below zero. However payments were appropriated, this is
+    /// the same sum; for an invoice paid in full but late it is the interest and compensation
+    /// still claimable.
+    pub fn claim(&self) -> Decimal {
+        let owed = self.invoice.amount.value() + self.interest.total - self.paid
+            + self.interest.compensation_in_currency();
+        owed.max(Decimal::ZERO)
+    }
+}
+
+/// A client's invoices in one currency that still carry a claim on `as_of`: every invoice with
+/// an open balance and, when [`InterestOptions::include_paid_late`] is set, every invoice paid
+/// in full but late whose interest or compensation is still claimable. Written-off invoices
+/// are left out. The client letter, the settlement planner and the evidence pack use this.
+pub fn claims<'a>(
+    ledger: &'a Ledger,
+    client_id: &str,
+    currency: &Currency,
+    as_of: NaiveDate,
+    options: InterestOptions,
+) -> Vec<InvoiceClaim<'a>> {
+    ledger
+        .invoices
         .iter()
-        .map(|p| p.date)
-        .filter(|d| *d > start && *d <= as_of)
-        .collect();
-    breaks.insert(start);
-    if half_yearly(terms.rule, options) {
-        let mut boundary = half_year_start(start);
-        while boundary <= as_of {
-            if boundary > start {
-                breaks.insert(boundary);
+        .filter(|invoice| invoice.client_id == client_id && &invoice.currency == currency)
+        .filter_map(|invoice| {
+            let summary = ledger.summary(invoice, as_of);
+            let paid = summary.status == InvoiceStatus::Paid;
+            if summary.outstanding <= Decimal::ZERO && !(paid && options.include_paid_late) {
+                return None;
             }
-            boundary = half_year_start(add_days(boundary, 190));
-        }
-    }
-    let starts: Vec<NaiveDate> = breaks.into_iter().collect();
-    for (index, from) in starts.iter().enumerate() {
-        let to = starts
-            .get(index + 1)
-            .map_or(as_of, |next| add_days(*next, -1));
-        let paid: Decimal = payments
-            .iter()
-            .filter(|p| p.date <= *from)
-            .map(|p| p.amount.value())
-            .sum();
-        let principal = invoice.amount.value() - paid;
-        if principal <= Decimal::ZERO {
-            break;
-        }
-        let (rate, basis) =
-            match rate_for(&terms, *from, start, options, &ledger.settings.rate_rows) {
-                Ok(found) => found,
-                Err(reason) => {
-                    result.notes.push(reason);
-                    break;
-                }
+            let claim = InvoiceClaim {
+                invoice,
+                paid: summary.paid,
+                outstanding: summary.outstanding,
+                interest: compute(ledger, invoice, as_of, options),
+                paid_late: paid,
             };
-        let days = (to - *from).num_days() + 1;
-        let interest = round_cents(
-            principal * rate / Decimal::from(100) * Decimal::from(days) / Decimal::from(365),
-        );
-        result.total += interest;
-        result.rows.push(InterestRow {
-            from: *from,
-            to,
-            days,
-            principal,
-            annual_rate: rate,
-            interest,
-            basis,
-        });
-    }
-    result.total = round_cents(result.total);
-    result
+            (!paid || claim.claim() > Decimal::ZERO).then_some(claim)
+        })
+        .collect()
+}
+
+/// The interest and compensation still claimable on a client's invoices in one currency that
+/// were paid in full, but late.
+pub fn paid_late<'a>(
+    ledger: &'a Ledger,
+    client_id: &str,
+    currency: &Currency,
+    as_of: NaiveDate,
+    options: InterestOptions,
+) -> Vec<InvoiceClaim<'a>> {
+    let options = InterestOptions {
+        include_paid_late: true,
+        ..options
+    };
+    claims(ledger, client_id, currency, as_of, options)
+        .into_iter()
+        .filter(|claim| claim.paid_late)
+        .collect()
 }
 
 /// A one-line summary for people, such as `£45.21 interest at 12.00% + £70.00 compensation`.

@@ -66,9 +66,12 @@ fn every_stock_template_renders_without_leftover_tags_and_with_formatted_figures
     }
 }
 
-/// The demand letter for the contract example on 16 March 2026 (UK Act, £1,000.00 open since
-/// 1 March): 15 Feb–28 Feb on £1,200.00 and 1–16 Mar on £1,000.00 at Bank Rate on 31 Dec 2025
-/// (4.00%) + 8 = 12%: 1,200 × 12% × 14 / 365 = 5.523… → £5.52; 1,000 × 12% × 16 / 365 = 5.260… → £5.26.
+/// The demand letter for the contract example on 16 March 2026 (UK Act, £200 paid on 1 March).
+/// Updated for the true rate: Bank Rate on 31 Dec 2025 was 3.75% (cut on 18 Dec 2025, not the
+/// 4.00% the old table still had) + 8 = 11.75%; and for the day count: the payment day bears
+/// interest on the whole sum. 15 Feb–1 Mar: 1,200 × 11.75% × 15 / 365 = 2,115 / 365 = 5.794… → £5.79;
+/// 2–16 Mar: 1,000 × 11.75% × 15 / 365 = 1,762.5 / 365 = 4.828… → £4.83. Interest £10.62;
+/// claim 1,000 + 10.62 + 70 = £1,080.62.
 #[test]
 fn the_demand_letter_states_the_account_the_interest_and_the_deadline() {
     let ledger = ledger();
@@ -84,16 +87,16 @@ fn the_demand_letter_states_the_account_the_interest_and_the_deadline() {
     let (subject, body) = template.render(&values);
     assert_eq!(
         subject,
-        "Letter before action: £1,080.78 owed to Ada Studio"
+        "Letter before action: £1,080.62 owed to Ada Studio"
     );
     for expected in [
         "- Invoice INV-001, issued 15 January 2026, due 14 February 2026: £1,000.00 outstanding of £1,200.00 (30 days overdue)",
         "Outstanding balance: £1,000.00",
-        "- 15 February 2026 to 28 February 2026: 14 days on £1,200.00 at 12.00% a year = £5.52",
-        "- 1 March 2026 to 16 March 2026: 16 days on £1,000.00 at 12.00% a year = £5.26",
-        "Interest on all open invoices to date: £10.78",
+        "- 15 February 2026 to 1 March 2026: 15 days on £1,200.00 at 11.75% a year = £5.79",
+        "- 2 March 2026 to 16 March 2026: 15 days on £1,000.00 at 11.75% a year = £4.83",
+        "Interest on all open invoices to date: £10.62",
         "Fixed compensation: £70.00",
-        "Total now claimed: £1,080.78",
+        "Total now claimed: £1,080.62",
         "Please pay this sum in full by 30 March 2026.",
         "mediation",
     ] {

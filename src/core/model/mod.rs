@@ -100,11 +100,12 @@ impl RuleKind {
         }
     }
 
-    /// True for rules that only apply between businesses.
+    /// True for rules that only apply between businesses (Germany's applies to consumers too,
+    /// at a lower rate).
     pub fn business_to_business_only(self) -> bool {
         matches!(
             self,
-            RuleKind::UkLatePayment | RuleKind::EuDirective | RuleKind::De | RuleKind::Fr
+            RuleKind::UkLatePayment | RuleKind::EuDirective | RuleKind::Fr
         )
     }
 }
@@ -134,6 +135,43 @@ impl InterestTerms {
             annual_rate: None,
             flat_fee: None,
         }
+    }
+}
+
+/// The order in which a part payment pays off what is owed on a late invoice.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
+pub enum Appropriation {
+    /// Principal first, then interest (UK Act, EU Directive).
+    #[default]
+    #[serde(rename = "principal-first")]
+    PrincipalFirst,
+    /// Interest first, then principal (France, Code civil art. 1343-1; the US rule).
+    #[serde(rename = "interest-first")]
+    InterestFirst,
+    /// Recovery costs first, then interest, then principal (Germany, BGB §367).
+    #[serde(rename = "costs-then-interest")]
+    CostsThenInterest,
+}
+
+impl Appropriation {
+    /// Every order, in the order pickers show them.
+    pub const ALL: [Appropriation; 3] = [
+        Appropriation::PrincipalFirst,
+        Appropriation::InterestFirst,
+        Appropriation::CostsThenInterest,
+    ];
+
+    /// A short description for people.
+    pub fn label(self) -> &'static str {
+        match self {
+            Appropriation::PrincipalFirst => "principal first, then interest",
+            Appropriation::InterestFirst => "interest first, then principal",
+            Appropriation::CostsThenInterest => "costs first, then interest, then principal",
+        }
+    }
+
+    fn is_default(&self) -> bool {
+        *self == Appropriation::default()
     }
 }
 
@@ -381,6 +419,10 @@ pub struct Settings {
     /// Reference rates the user added after the app's tables were last updated.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub rate_rows: Vec<RateRow>,
+    /// How part payments are appropriated on invoices under a contract rate (statutory rules
+    /// follow their own law).
+    #[serde(default, skip_serializing_if = "Appropriation::is_default")]
+    pub contract_appropriation: Appropriation,
 }
 
 fn default_bucket_edges() -> Vec<u32> {
@@ -400,6 +442,7 @@ impl Default for Settings {
             last_export: None,
             changed_since_export: None,
             rate_rows: Vec::new(),
+            contract_appropriation: Appropriation::default(),
         }
     }
 }
