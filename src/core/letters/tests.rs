@@ -4,9 +4,9 @@ use super::output::{base64, eml, mailto, MAILTO_LIMIT};
 use super::template::{Template, Value};
 use super::variables::{context, Catalogue, SettlementFigures};
 use super::*;
-use crate::core::model::TemplateSet;
 use crate::core::backup;
 use crate::core::ladder::LadderStep;
+use crate::core::model::TemplateSet;
 use chrono::NaiveDate;
 use proptest::prelude::*;
 

@@ -21,6 +21,7 @@ pub fn InterestPanel(invoice_id: String) -> impl IntoView {
                     today(),
                     InterestOptions {
                         uk_split_half_years: split.get(),
+                        ..InterestOptions::default()
                     },
                 )
             })

@@ -81,7 +81,7 @@ pub fn RateTables() -> impl IntoView {
         let recent = move || {
             let all = app.ledger.with(|l| rows(table, &l.settings.rate_rows));
             let skip = all.len().saturating_sub(6);
-            all.into_iter().skip(skip).rev().map(|(from, rate, added)| view! {
+            all.into_iter().skip(skip).rev().map(|entry| { let (from, rate, added) = (entry.from, entry.rate, entry.user); view! {
                 <tr>
                     <td>{format_date(from)}</td>
                     <td class="num">{format!("{rate}%")}</td>
@@ -92,12 +92,12 @@ pub fn RateTables() -> impl IntoView {
                         view! { <span class="muted">"shipped"</span> }.into_any()
                     }}</td>
                 </tr>
-            }).collect_view()
+            }}).collect_view()
         };
         view! {
             <div class="card">
                 <h3>{shipped.name}</h3>
-                <p class="hint">{format!("Source: {}. Last updated: {}.", shipped.source, shipped.last_updated)}</p>
+                <p class="hint">{format!("Source: {}. Checked up to {}.", shipped.publisher, format_date(shipped.checked_to))}</p>
                 <table>
                     <caption class="sr-only">{format!("Latest rows of the {}", shipped.name)}</caption>
                     <thead><tr><th scope="col">"In force from"</th><th scope="col" class="num">"Rate"</th><th scope="col"><span class="sr-only">"Origin"</span></th></tr></thead>
