@@ -4,6 +4,7 @@
 
 pub mod aging;
 pub mod backup;
+pub mod csv;
 pub mod currency;
 pub mod dates;
 pub mod error;
