@@ -1,15 +1,48 @@
-//! The one date parser and the date formats people read.
+//! The one date parser, the range of dates the app accepts, and the date formats people read.
 
+use crate::core::error::FieldError;
 use chrono::{Duration, NaiveDate};
 
-/// Parses an ISO 8601 calendar date (`YYYY-MM-DD`), as date inputs and backups write it.
+/// The earliest date the app accepts: 1 January 1900.
+pub const EARLIEST: NaiveDate = match NaiveDate::from_ymd_opt(1900, 1, 1) {
+    Some(date) => date,
+    None => NaiveDate::MIN,
+};
+
+/// The latest date the app accepts: 31 December 2199.
+pub const LATEST: NaiveDate = match NaiveDate::from_ymd_opt(2199, 12, 31) {
+    Some(date) => date,
+    None => NaiveDate::MAX,
+};
+
+const OUT_OF_RANGE: &str = "the date must be between 1900 and 2199";
+
+/// Parses an ISO 8601 calendar date (`YYYY-MM-DD`), as date inputs and backups write it, and
+/// refuses dates outside [`EARLIEST`]..=[`LATEST`].
 pub fn parse_date(text: &str) -> Result<NaiveDate, String> {
     let trimmed = text.trim();
     if trimmed.is_empty() {
         return Err("enter a date".into());
     }
-    NaiveDate::parse_from_str(trimmed, "%Y-%m-%d")
-        .map_err(|_| format!("\"{trimmed}\" is not a date; use YYYY-MM-DD"))
+    let date = NaiveDate::parse_from_str(trimmed, "%Y-%m-%d")
+        .map_err(|_| format!("\"{trimmed}\" is not a date; use YYYY-MM-DD"))?;
+    in_range(date)
+        .then_some(date)
+        .ok_or_else(|| OUT_OF_RANGE.into())
+}
+
+/// True when `date` is within [`EARLIEST`]..=[`LATEST`].
+pub fn in_range(date: NaiveDate) -> bool {
+    (EARLIEST..=LATEST).contains(&date)
+}
+
+/// Refuses a date read from elsewhere (a backup, an import) that is outside the accepted range.
+pub fn check_range(field: &'static str, date: NaiveDate) -> Result<(), FieldError> {
+    if in_range(date) {
+        Ok(())
+    } else {
+        Err(FieldError::on(field, OUT_OF_RANGE))
+    }
 }
 
 /// Writes a date for people: `14 Feb 2026`.
@@ -51,6 +84,27 @@ mod tests {
         assert!(parse_date("14/02/2026").unwrap_err().contains("YYYY-MM-DD"));
         assert!(parse_date("2026-02-30").is_err());
         assert_eq!(parse_date(" ").unwrap_err(), "enter a date");
+    }
+
+    #[test]
+    fn dates_from_1900_to_2199_are_accepted_and_others_refused() {
+        assert!(parse_date("1900-01-01").is_ok());
+        assert!(parse_date("2199-12-31").is_ok());
+        for outside in ["1899-12-31", "2200-01-01", "0001-01-01", "+10000-01-01"] {
+            assert!(parse_date(outside).is_err(), "{outside}");
+        }
+        assert!(parse_date("1899-12-31")
+            .unwrap_err()
+            .contains("1900 and 2199"));
+    }
+
+    #[test]
+    fn imported_dates_outside_the_range_name_their_field() {
+        let date = |y| NaiveDate::from_ymd_opt(y, 1, 1).unwrap();
+        assert_eq!(check_range("due_date", date(2026)), Ok(()));
+        let refused = check_range("due_date", date(2200)).unwrap_err();
+        assert_eq!(refused.field_name(), Some("due_date"));
+        assert!(check_range("due_date", date(1899)).is_err());
     }
 
     #[test]

@@ -10,6 +10,7 @@ pub mod queue;
 
 pub use buckets::{Bucket, Buckets};
 
+use crate::core::csv::push_row;
 use crate::core::currency::Currency;
 use crate::core::fast_map::{self, FastMap};
 use crate::core::ledger::{outstanding_given_paid, Ledger};
@@ -242,32 +243,29 @@ pub fn cell_invoices<'a>(
 }
 
 /// The report as CSV: a header, every client row, then the totals (amounts as plain decimals).
+///
+/// Cells go through [`crate::core::csv::cell`], so a client named `=cmd…` cannot run as a formula.
 pub fn to_csv(report: &AgingReport) -> String {
-    let quote = |text: &str| format!("\"{}\"", text.replace('"', "\"\""));
-    let mut csv = String::from("client_id,client,currency");
-    for bucket in &report.buckets {
-        csv.push(',');
-        csv.push_str(&bucket.id);
-    }
-    csv.push_str(",total,disputed,oldest_days_overdue,invoices\r\n");
+    let mut csv = String::new();
+    let header = ["client_id", "client", "currency"]
+        .into_iter()
+        .chain(report.buckets.iter().map(|bucket| bucket.id.as_str()))
+        .chain(["total", "disputed", "oldest_days_overdue", "invoices"]);
+    push_row(&mut csv, header);
     for row in report.rows.iter().chain(&report.totals) {
-        csv.push_str(&format!(
-            "{},{},{}",
-            quote(&row.client_id),
-            quote(&row.client_name),
-            row.currency
-        ));
-        for amount in &row.amounts {
-            csv.push(',');
-            csv.push_str(&plain(*amount));
-        }
-        csv.push_str(&format!(
-            ",{},{},{},{}\r\n",
-            plain(row.total),
-            plain(row.disputed),
-            row.oldest_days.max(0),
-            row.invoices
-        ));
+        let text = [
+            row.client_id.clone(),
+            row.client_name.clone(),
+            row.currency.to_string(),
+        ];
+        let amounts = row.amounts.iter().chain([&row.total, &row.disputed]);
+        let counts = [row.oldest_days.max(0).to_string(), row.invoices.to_string()];
+        push_row(
+            &mut csv,
+            text.into_iter()
+                .chain(amounts.map(|amount| plain(*amount)))
+                .chain(counts),
+        );
     }
     csv
 }

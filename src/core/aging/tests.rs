@@ -261,9 +261,24 @@ fn the_csv_has_a_header_rows_and_totals() {
     assert_eq!(lines[0], "client_id,client,currency,current,1-30,31-60,61-90,91-120,120+,total,disputed,oldest_days_overdue,invoices");
     assert_eq!(
         lines[1],
-        "\"c1\",\"Acme\",GBP,0.00,0.00,100.00,0.00,0.00,0.00,100.00,0.00,40,1"
+        "c1,Acme,GBP,0.00,0.00,100.00,0.00,0.00,0.00,100.00,0.00,40,1"
     );
-    assert!(lines[2].starts_with("\"total\",\"Total\",GBP"));
+    assert!(lines[2].starts_with("total,Total,GBP"));
+}
+
+#[test]
+fn a_client_name_that_looks_like_a_formula_is_neutralised_in_the_csv() {
+    let mut ledger = overdue_by(40);
+    ledger.clients[0].name = "=HYPERLINK(\"http://evil\",\"x\")".into();
+    let csv = to_csv(&aging(
+        &ledger,
+        &AgingOptions::from_settings(&ledger, as_of()),
+    ));
+    let row = csv.lines().nth(1).unwrap();
+    assert!(
+        row.starts_with("c1,\"'=HYPERLINK(\"\"http://evil\"\",\"\"x\"\")\",GBP,"),
+        "{row}"
+    );
 }
 
 /// A worked example for the metrics, in GBP, over the 90 days to 30 June 2026 (period start 1 April).

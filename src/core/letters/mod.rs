@@ -16,7 +16,8 @@ use template::{Context, Template, TemplateError};
 use variables::Catalogue;
 
 impl LetterTemplate {
-    /// Checks the name, the deadline, the subject and the body against the variables.
+    /// Checks the name, the deadline, the subject and the body against the variables and the
+    /// template limits (length, nesting); the editor and backup import both run this.
     pub fn check(&self) -> Result<(), FieldError> {
         let fail = |field, error: TemplateError| FieldError::Field {
             field,
@@ -39,11 +40,13 @@ impl LetterTemplate {
         Ok(())
     }
 
-    /// Renders the subject and body; a template that no longer parses renders as its own text.
+    /// Renders the subject and body; a template that no longer parses, or is too costly to
+    /// render, renders as its own text.
     pub fn render(&self, context: &Context) -> (String, String) {
-        let render = |source: &str| match Template::parse(source) {
-            Ok(template) => template.render(context),
-            Err(_) => source.to_string(),
+        let render = |source: &str| {
+            Template::parse(source)
+                .and_then(|template| template.render(context))
+                .unwrap_or_else(|_| source.to_string())
         };
         (
             render(&self.subject).trim().to_string(),

@@ -60,26 +60,92 @@ pub fn base64(bytes: &[u8]) -> String {
     out
 }
 
+/// Who a message is from or to: a display name (may be empty) and an address.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Mailbox<'a> {
+    /// The name people see, such as `Ada Studio`.
+    pub name: &'a str,
+    /// The address, such as `ada@example.com`; written as it is, never encoded.
+    pub address: &'a str,
+}
+
+/// Characters RFC 5322 calls specials: a display name holding one is quoted.
+const SPECIALS: &[char] = &[
+    '(', ')', '<', '>', '[', ']', ':', ';', '@', '\\', ',', '.', '"',
+];
+
+/// The text with CR, LF, NUL and every other control character removed, so a value cannot
+/// end its header line and start another.
+fn header_safe(text: &str) -> String {
+    text.chars().filter(|c| !c.is_control()).collect()
+}
+
+/// Non-ASCII text as RFC 2047 encoded-words of at most 64 characters each (39 bytes of UTF-8
+/// in base64, so a header line stays under 76), split between characters and folded onto
+/// continuation lines.
+fn encoded_words(text: &str) -> String {
+    let mut words = Vec::new();
+    let mut chunk = String::new();
+    for c in text.chars() {
+        if chunk.len() + c.len_utf8() > 39 {
+            words.push(std::mem::take(&mut chunk));
+        }
+        chunk.push(c);
+    }
+    words.push(chunk);
+    words
+        .iter()
+        .map(|word| format!("=?UTF-8?B?{}?=", base64(word.as_bytes())))
+        .collect::<Vec<_>>()
+        .join("\r\n ")
+}
+
+/// An unstructured header value such as a subject: plain ASCII, or encoded-words.
 fn header_text(text: &str) -> String {
-    let clean: String = text.chars().filter(|c| *c != '\r' && *c != '\n').collect();
+    let clean = header_safe(text);
     if clean.is_ascii() {
         clean
     } else {
-        format!("=?UTF-8?B?{}?=", base64(clean.as_bytes()))
+        encoded_words(&clean)
     }
+}
+
+/// A mailbox header value: `Name <address>`, with only the name encoded (an encoded-word
+/// when it is not ASCII, a quoted string when it holds specials) and the address kept to the
+/// characters an address may hold.
+pub fn mailbox(mailbox: &Mailbox) -> String {
+    let address: String = mailbox
+        .address
+        .chars()
+        .filter(|c| !c.is_control() && !c.is_whitespace() && !"<>()[],;:\"\\".contains(*c))
+        .collect();
+    let name = header_safe(mailbox.name);
+    let name = name.trim();
+    if name.is_empty() {
+        return address;
+    }
+    let phrase = if !name.is_ascii() {
+        encoded_words(name)
+    } else if name.contains(SPECIALS) {
+        format!("\"{}\"", name.replace('\\', "\\\\").replace('"', "\\\""))
+    } else {
+        name.to_string()
+    };
+    format!("{phrase} <{address}>")
 }
 
 /// An RFC 5322 message with a UTF-8 plain-text body in base64, CRLF line endings.
 ///
 /// `date` is an RFC 5322 date from the caller, such as `Mon, 23 Nov 2026 09:00:00 +0000`.
-pub fn eml(from: &str, to: &str, subject: &str, body: &str, date: &str) -> String {
+/// Every header value is stripped of control characters, so no input can add a header.
+pub fn eml(from: &Mailbox, to: &Mailbox, subject: &str, body: &str, date: &str) -> String {
     let body = body.replace("\r\n", "\n").replace('\n', "\r\n");
     let encoded = base64(body.as_bytes());
     let mut lines: Vec<String> = vec![
-        format!("From: {}", header_text(from)),
-        format!("To: {}", header_text(to)),
+        format!("From: {}", mailbox(from)),
+        format!("To: {}", mailbox(to)),
         format!("Subject: {}", header_text(subject)),
-        format!("Date: {date}"),
+        format!("Date: {}", header_safe(date)),
         "MIME-Version: 1.0".into(),
         "Content-Type: text/plain; charset=UTF-8".into(),
         "Content-Transfer-Encoding: base64".into(),

@@ -4,9 +4,28 @@
 //! It is hand-written rather than a crate: it does exactly what letters need, checks
 //! templates against the documented variables with line and column, never panics, and adds
 //! far less to the download than a general engine (see BENCHMARKS.md).
+//!
+//! No template can freeze a tab: the source length and the nesting of blocks and loops are
+//! capped when parsing, and rendering stops with an error after [`MAX_RENDER_STEPS`] steps or
+//! [`MAX_OUTPUT_BYTES`] of text.
 
 use std::collections::BTreeMap;
 use std::fmt;
+
+/// The longest template source accepted, in bytes.
+pub const MAX_SOURCE_BYTES: usize = 100_000;
+
+/// How deeply `if` and `for` blocks may nest inside each other.
+pub const MAX_DEPTH: usize = 16;
+
+/// How deeply `for` loops may nest inside each other.
+pub const MAX_LOOP_DEPTH: usize = 2;
+
+/// The most steps (a piece of text, a variable, a condition, a loop turn) one rendering takes.
+pub const MAX_RENDER_STEPS: usize = 100_000;
+
+/// The longest text one rendering produces, in bytes.
+pub const MAX_OUTPUT_BYTES: usize = 256 * 1024;
 
 /// A value a template can show: text, or a list of records for a loop.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -86,14 +105,31 @@ enum Token {
     Tag(Vec<String>, Position),
 }
 
-fn position_of(source: &str, offset: usize) -> Position {
-    let before = &source[..offset];
-    let line = before.matches('\n').count() + 1;
-    let column = before
-        .rfind('\n')
-        .map_or(before.chars().count(), |n| before[n + 1..].chars().count())
-        + 1;
-    Position { line, column }
+const START: Position = Position { line: 1, column: 1 };
+
+/// Line and column of byte offsets met in increasing order, each found in time proportional to
+/// the text since the previous one.
+struct Positions<'a> {
+    source: &'a str,
+    offset: usize,
+    at: Position,
+}
+
+impl Positions<'_> {
+    fn of(&mut self, offset: usize) -> Position {
+        for c in self.source[self.offset..offset].chars() {
+            if c == '\n' {
+                self.at = Position {
+                    line: self.at.line + 1,
+                    column: 1,
+                };
+            } else {
+                self.at.column += 1;
+            }
+        }
+        self.offset = offset;
+        self.at.clone()
+    }
 }
 
 fn error(at: &Position, message: impl Into<String>) -> TemplateError {
@@ -112,6 +148,17 @@ fn valid_name(name: &str) -> bool {
 }
 
 fn tokenize(source: &str) -> Result<Vec<Token>, TemplateError> {
+    if source.len() > MAX_SOURCE_BYTES {
+        return Err(error(
+            &START,
+            format!("the template is longer than {MAX_SOURCE_BYTES} characters; shorten it"),
+        ));
+    }
+    let mut positions = Positions {
+        source,
+        offset: 0,
+        at: START,
+    };
     let mut tokens = Vec::new();
     let mut rest = 0;
     while let Some(found) = source[rest..].find(['{']).map(|i| i + rest) {
@@ -128,7 +175,7 @@ fn tokenize(source: &str) -> Result<Vec<Token>, TemplateError> {
         if found > rest {
             tokens.push(Token::Text(source[rest..found].to_string()));
         }
-        let at = position_of(source, found);
+        let at = positions.of(found);
         let inner_start = found + 2;
         let end = source[inner_start..].find(closer).ok_or_else(|| {
             error(
@@ -170,9 +217,40 @@ enum Closing {
     Eof,
 }
 
+/// How deeply the block being parsed sits: blocks and loops around it.
+#[derive(Clone, Copy, Default)]
+struct Depth {
+    blocks: usize,
+    loops: usize,
+}
+
+impl Depth {
+    /// The depth inside one more block at `at`, refused past the limits.
+    fn enter(self, tag: &str, at: &Position) -> Result<Depth, TemplateError> {
+        let inner = Depth {
+            blocks: self.blocks + 1,
+            loops: self.loops + usize::from(tag == "for"),
+        };
+        if inner.blocks > MAX_DEPTH {
+            return Err(error(
+                at,
+                format!("blocks are nested more than {MAX_DEPTH} deep; simplify the template"),
+            ));
+        }
+        if inner.loops > MAX_LOOP_DEPTH {
+            return Err(error(
+                at,
+                format!("`{{% for %}}` loops are nested more than {MAX_LOOP_DEPTH} deep"),
+            ));
+        }
+        Ok(inner)
+    }
+}
+
 fn parse_block(
     tokens: &mut std::iter::Peekable<std::vec::IntoIter<Token>>,
     open: Option<(&str, &Position)>,
+    depth: Depth,
 ) -> Result<(Vec<Node>, Closing), TemplateError> {
     let mut nodes = Vec::new();
     while let Some(token) = tokens.next() {
@@ -184,10 +262,11 @@ fn parse_block(
                 match words.as_slice() {
                     ["if", "not", name] | ["if", name] if valid_name(name) => {
                         let negated = words.len() == 3;
-                        let (then, closing) = parse_block(tokens, Some(("if", &at)))?;
+                        let inner = depth.enter("if", &at)?;
+                        let (then, closing) = parse_block(tokens, Some(("if", &at)), inner)?;
                         let otherwise = match closing {
                             Closing::Else => {
-                                let (otherwise, closing) = parse_block(tokens, Some(("else", &at)))?;
+                                let (otherwise, closing) = parse_block(tokens, Some(("else", &at)), inner)?;
                                 if !matches!(closing, Closing::EndIf) {
                                     return Err(error(&at, "`{% if %}` is never closed with `{% endif %}`"));
                                 }
@@ -198,7 +277,7 @@ fn parse_block(
                         nodes.push(Node::If { negated, name: name.to_string(), at, then, otherwise });
                     }
                     ["for", item, "in", list] if valid_name(item) && !item.contains('.') && valid_name(list) => {
-                        let (body, _) = parse_block(tokens, Some(("for", &at)))?;
+                        let (body, _) = parse_block(tokens, Some(("for", &at)), depth.enter("for", &at)?)?;
                         nodes.push(Node::For { item: item.to_string(), list: list.to_string(), at, body });
                     }
                     ["else"] if matches!(open, Some(("if", _))) => return Ok((nodes, Closing::Else)),
@@ -234,25 +313,32 @@ fn parse_block(
 }
 
 impl Template {
-    /// Parses a template, reporting syntax errors with their line and column.
+    /// Parses a template, reporting syntax errors with their line and column, and refusing
+    /// sources longer than [`MAX_SOURCE_BYTES`] or nested past [`MAX_DEPTH`] / [`MAX_LOOP_DEPTH`].
     pub fn parse(source: &str) -> Result<Template, TemplateError> {
         let mut tokens = tokenize(source)?.into_iter().peekable();
-        let (nodes, _) = parse_block(&mut tokens, None)?;
+        let (nodes, _) = parse_block(&mut tokens, None, Depth::default())?;
         Ok(Template { nodes })
     }
 
-    /// Parses and checks every name against `names`.
+    /// Parses (with the limits of [`Template::parse`]) and checks every name against `names`;
+    /// the editor and backup import both run this.
     pub fn check(source: &str, names: &impl Names) -> Result<Template, TemplateError> {
         let template = Template::parse(source)?;
         check_nodes(&template.nodes, names, &BTreeMap::new())?;
         Ok(template)
     }
 
-    /// Renders with `context`; a missing value renders as nothing.
-    pub fn render(&self, context: &Context) -> String {
-        let mut out = String::new();
-        render_nodes(&self.nodes, context, &BTreeMap::new(), &mut out);
-        out
+    /// Renders with `context`; a missing value renders as nothing. Stops with an error at the
+    /// block that would take more than [`MAX_RENDER_STEPS`] steps or [`MAX_OUTPUT_BYTES`].
+    pub fn render(&self, context: &Context) -> Result<String, TemplateError> {
+        let mut rendering = Rendering {
+            context,
+            out: String::new(),
+            steps_left: MAX_RENDER_STEPS,
+        };
+        rendering.nodes(&self.nodes, &BTreeMap::new(), &START)?;
+        Ok(rendering.out)
     }
 }
 
@@ -359,43 +445,78 @@ fn truthy(
     })
 }
 
-fn render_nodes(
-    nodes: &[Node],
-    context: &Context,
-    scope: &BTreeMap<String, BTreeMap<String, String>>,
-    out: &mut String,
-) {
-    for node in nodes {
-        match node {
-            Node::Text(text) => out.push_str(text),
-            Node::Variable(name, _) => {
-                out.push_str(lookup(name, context, scope).unwrap_or_default())
-            }
-            Node::If {
-                negated,
-                name,
-                then,
-                otherwise,
-                ..
-            } => {
-                let branch = if truthy(name, context, scope) != *negated {
-                    then
-                } else {
-                    otherwise
-                };
-                render_nodes(branch, context, scope, out);
-            }
-            Node::For {
-                item, list, body, ..
-            } => {
-                if let Some(Value::List(records)) = context.get(list) {
-                    for record in records {
-                        let mut inner = scope.clone();
-                        inner.insert(item.clone(), record.clone());
-                        render_nodes(body, context, &inner, out);
+/// One rendering under way: the text so far and the steps it may still take.
+struct Rendering<'a> {
+    context: &'a Context,
+    out: String,
+    steps_left: usize,
+}
+
+impl Rendering<'_> {
+    /// Counts one step inside the block at `at`, stopping when the budget is spent.
+    fn step(&mut self, at: &Position) -> Result<(), TemplateError> {
+        if self.out.len() > MAX_OUTPUT_BYTES {
+            return Err(error(
+                at,
+                format!(
+                    "the letter would be longer than {} KB",
+                    MAX_OUTPUT_BYTES / 1024
+                ),
+            ));
+        }
+        self.steps_left = self.steps_left.checked_sub(1).ok_or_else(|| {
+            error(
+                at,
+                "this block repeats too often to render; simplify the loops and conditions",
+            )
+        })?;
+        Ok(())
+    }
+
+    fn nodes(
+        &mut self,
+        nodes: &[Node],
+        scope: &BTreeMap<String, BTreeMap<String, String>>,
+        block: &Position,
+    ) -> Result<(), TemplateError> {
+        for node in nodes {
+            self.step(block)?;
+            match node {
+                Node::Text(text) => self.out.push_str(text),
+                Node::Variable(name, _) => self
+                    .out
+                    .push_str(lookup(name, self.context, scope).unwrap_or_default()),
+                Node::If {
+                    negated,
+                    name,
+                    at,
+                    then,
+                    otherwise,
+                } => {
+                    let branch = if truthy(name, self.context, scope) != *negated {
+                        then
+                    } else {
+                        otherwise
+                    };
+                    self.nodes(branch, scope, at)?;
+                }
+                Node::For {
+                    item,
+                    list,
+                    at,
+                    body,
+                } => {
+                    if let Some(Value::List(records)) = self.context.get(list) {
+                        for record in records {
+                            self.step(at)?;
+                            let mut inner = scope.clone();
+                            inner.insert(item.clone(), record.clone());
+                            self.nodes(body, &inner, at)?;
+                        }
                     }
                 }
             }
         }
+        self.step(block)
     }
 }

@@ -1,7 +1,7 @@
 //! Letters: stock templates render fully, templates are checked, output formats are exact.
 
-use super::output::{base64, eml, mailto, MAILTO_LIMIT};
-use super::template::{Template, Value};
+use super::output::{base64, eml, mailbox, mailto, Mailbox, MAILTO_LIMIT};
+use super::template::{Template, Value, MAX_DEPTH, MAX_LOOP_DEPTH};
 use super::variables::{context, Catalogue, SettlementFigures};
 use super::*;
 use crate::core::backup;
@@ -176,7 +176,7 @@ fn loops_over_the_statement_render_each_row() {
         .collect()
     };
     values.insert("statement".into(), Value::List(vec![row("A"), row("B")]));
-    assert_eq!(template.render(&values), "[A: £1.00][B: £1.00]");
+    assert_eq!(template.render(&values).unwrap(), "[A: £1.00][B: £1.00]");
 }
 
 #[test]
@@ -188,9 +188,9 @@ fn conditionals_treat_zero_amounts_as_false() {
     .unwrap();
     let mut values = template::Context::new();
     values.insert("interest.total".into(), Value::Text("£0.00".into()));
-    assert_eq!(template.render(&values), "no!");
+    assert_eq!(template.render(&values).unwrap(), "no!");
     values.insert("interest.total".into(), Value::Text("£0.10".into()));
-    assert_eq!(template.render(&values), "yes!");
+    assert_eq!(template.render(&values).unwrap(), "yes!");
 }
 
 #[test]
@@ -223,16 +223,32 @@ fn mailto_encodes_and_gives_up_on_long_bodies() {
     assert_eq!(mailto("a@b.c", "s", &"x".repeat(MAILTO_LIMIT)), None);
 }
 
+const ADA: Mailbox = Mailbox {
+    name: "Ada Studio",
+    address: "ada@example.com",
+};
+
+const JO: Mailbox = Mailbox {
+    name: "",
+    address: "jo@acme.test",
+};
+
+const DATE: &str = "Mon, 16 Mar 2026 09:00:00 +0000";
+
+/// The header lines of a message, with folded lines joined.
+fn headers(message: &str) -> Vec<String> {
+    let (head, _) = message.split_once("\r\n\r\n").unwrap();
+    head.replace("\r\n ", " ")
+        .split("\r\n")
+        .map(str::to_string)
+        .collect()
+}
+
 #[test]
 fn eml_files_have_headers_crlf_and_a_base64_body() {
-    let message = eml(
-        "Ada Studio <ada@example.com>",
-        "jo@acme.test",
-        "Relevé n° 7",
-        "Bonjour\nMerci",
-        "Mon, 16 Mar 2026 09:00:00 +0000",
-    );
+    let message = eml(&ADA, &JO, "Relevé n° 7", "Bonjour\nMerci", DATE);
     let (head, body) = message.split_once("\r\n\r\n").unwrap();
+    assert!(head.starts_with("From: Ada Studio <ada@example.com>\r\nTo: jo@acme.test\r\n"));
     assert!(head.contains("Subject: =?UTF-8?B?UmVsZXbDqSBuwrAgNw==?="));
     assert!(head
         .contains("Content-Type: text/plain; charset=UTF-8\r\nContent-Transfer-Encoding: base64"));
@@ -241,6 +257,138 @@ fn eml_files_have_headers_crlf_and_a_base64_body() {
     assert_eq!(base64(b"Man"), "TWFu");
     assert_eq!(base64(b"Ma"), "TWE=");
     assert_eq!(base64(b"M"), "TQ==");
+}
+
+#[test]
+fn only_the_display_name_is_encoded_never_the_address() {
+    let zoe = Mailbox {
+        name: "Zoë Café",
+        address: "zoe@example.com",
+    };
+    assert_eq!(
+        mailbox(&zoe),
+        format!(
+            "=?UTF-8?B?{}?= <zoe@example.com>",
+            base64("Zoë Café".as_bytes())
+        )
+    );
+    let firm = Mailbox {
+        name: "Smith, \"Jones\" & Co.",
+        address: "firm@example.com",
+    };
+    assert_eq!(
+        mailbox(&firm),
+        "\"Smith, \\\"Jones\\\" & Co.\" <firm@example.com>"
+    );
+    assert_eq!(mailbox(&JO), "jo@acme.test");
+}
+
+#[test]
+fn cr_lf_and_nul_in_any_header_value_cannot_add_a_header() {
+    let from = Mailbox {
+        name: "Ada\r\nBcc: evil@example.com",
+        address: "ada@example.com\r\nBcc: evil@example.com",
+    };
+    let to = Mailbox {
+        name: "Jo\0",
+        address: "jo@acme.test>, evil@example.com",
+    };
+    let message = eml(
+        &from,
+        &to,
+        "Hi\r\nBcc: evil@example.com\0",
+        "body",
+        "Mon\r\nX-Evil: 1",
+    );
+    let lines = headers(&message);
+    assert!(
+        lines
+            .iter()
+            .all(|l| !l.starts_with("Bcc") && !l.starts_with("X-Evil")),
+        "{lines:?}"
+    );
+    assert!(!message.contains('\0'));
+    assert!(lines.contains(&"To: Jo <jo@acme.testevil@example.com>".to_string()));
+    assert!(lines.contains(&"Subject: HiBcc: evil@example.com".to_string()));
+}
+
+#[test]
+fn long_non_ascii_subjects_become_several_short_encoded_words() {
+    let subject = "Rappel : facture n° 2026-001 échue — merci de régler ".repeat(3);
+    let message = eml(&ADA, &JO, &subject, "body", DATE);
+    let (head, _) = message.split_once("\r\n\r\n").unwrap();
+    assert!(head.split("\r\n").all(|line| line.len() <= 76), "{head}");
+    let subject_line = headers(&message)
+        .into_iter()
+        .find(|l| l.starts_with("Subject: "))
+        .unwrap();
+    let words: Vec<&str> = subject_line["Subject: ".len()..].split(' ').collect();
+    assert!(words.len() > 1 && words.iter().all(|w| w.len() <= 75));
+}
+
+fn nested_ifs(depth: usize) -> String {
+    "{% if today %}".repeat(depth) + &"{% endif %}".repeat(depth)
+}
+
+#[test]
+fn five_thousand_nested_ifs_are_refused_quickly() {
+    let started = std::time::Instant::now();
+    assert!(Template::check(&nested_ifs(5000), &Catalogue).is_err());
+    assert!(started.elapsed() < std::time::Duration::from_millis(100));
+}
+
+#[test]
+fn ifs_nested_one_past_the_limit_are_refused_at_the_innermost_tag() {
+    assert!(Template::check(&nested_ifs(MAX_DEPTH), &Catalogue).is_ok());
+    let refused = Template::check(&nested_ifs(MAX_DEPTH + 1), &Catalogue).unwrap_err();
+    assert!(
+        refused.message.contains("nested more than 16 deep"),
+        "{refused}"
+    );
+    assert_eq!((refused.line, refused.column), (1, 1 + 14 * MAX_DEPTH));
+}
+
+#[test]
+fn sixteen_nested_loops_are_refused_quickly() {
+    let source = "{% for row in statement %}".repeat(16) + "x" + &"{% endfor %}".repeat(16);
+    let started = std::time::Instant::now();
+    let refused = Template::check(&source, &Catalogue).unwrap_err();
+    assert!(started.elapsed() < std::time::Duration::from_millis(100));
+    assert!(refused.message.contains("loops are nested"), "{refused}");
+    let allowed = "{% for row in statement %}".repeat(MAX_LOOP_DEPTH)
+        + &"{% endfor %}".repeat(MAX_LOOP_DEPTH);
+    assert!(Template::check(&allowed, &Catalogue).is_ok());
+}
+
+#[test]
+fn a_loop_over_a_long_list_stops_at_the_render_budget() {
+    let template = Template::parse(
+        "{% for a in rows %}{% for b in rows %}{{ a.n }}{{ b.n }}{% endfor %}{% endfor %}",
+    )
+    .unwrap();
+    let row: std::collections::BTreeMap<String, String> =
+        [("n".to_string(), "0123456789".to_string())].into();
+    let mut values = template::Context::new();
+    values.insert("rows".into(), Value::List(vec![row; 10_000]));
+    let started = std::time::Instant::now();
+    let stopped = template.render(&values).unwrap_err();
+    assert!(
+        started.elapsed() < std::time::Duration::from_millis(100),
+        "{:?}",
+        started.elapsed()
+    );
+    assert!(
+        stopped.message.contains("repeats too often") || stopped.message.contains("longer than")
+    );
+}
+
+#[test]
+fn a_template_longer_than_the_limit_is_refused() {
+    let source = "x".repeat(template::MAX_SOURCE_BYTES + 1);
+    assert!(Template::parse(&source)
+        .unwrap_err()
+        .message
+        .contains("longer than"));
 }
 
 proptest! {

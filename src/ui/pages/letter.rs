@@ -4,7 +4,7 @@
 use crate::core::aging::queue::advice_for;
 use crate::core::dates::format_date_long;
 use crate::core::ladder::{Advice, LadderStep};
-use crate::core::letters::output::{eml, mailto, mailto_subject_only};
+use crate::core::letters::output::{eml, mailto, mailto_subject_only, Mailbox};
 use crate::core::letters::sent_activity;
 use crate::core::letters::variables::context;
 use crate::core::settlement::letter_figures;
@@ -93,7 +93,13 @@ pub fn LetterPanel(invoice_id: String) -> impl IntoView {
             let href = link.unwrap_or_else(|| mailto_subject_only(&client.email, &subject));
             let copy_body = body.clone();
             let copy_all = format!("{subject}\n\n{body}");
-            let eml_text = eml(&format!("{} <{}>", business.name, business.email), &client.email, &subject, &body, &mail_date());
+            let eml_text = eml(
+                &Mailbox { name: &business.name, address: &business.email },
+                &Mailbox { name: &client.name, address: &client.email },
+                &subject,
+                &body,
+                &mail_date(),
+            );
             let eml_name = format!("{}-{}.eml", template.id, today());
             let is_demand = template.id == LadderStep::DemandLetter.id();
             view! {

@@ -61,8 +61,8 @@ pub fn TemplatesPage() -> impl IntoView {
                 &SettlementFigures::default(),
             )?;
             Some((
-                check(&d.subject).ok()?.render(&values),
-                check(&d.body).ok()?.render(&values),
+                check(&d.subject).ok()?.render(&values).ok()?,
+                check(&d.body).ok()?.render(&values).ok()?,
             ))
         });
         let problem: Option<TemplateError> =

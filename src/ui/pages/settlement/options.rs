@@ -1,105 +1,9 @@
 //! The options compared by expected net recovery, with editable inputs and the working.
 
-use crate::core::money::{format_money, parse_amount, plain};
-use crate::core::settlement::options::{compare, Defaults, OptionInputs};
+use crate::core::money::{format_money, plain};
+use crate::core::settlement::options::{compare, Defaults, InputKind, OptionField};
 use crate::core::settlement::Case;
 use leptos::prelude::*;
-use rust_decimal::prelude::ToPrimitive;
-use rust_decimal::Decimal;
-
-type Setter = fn(&mut OptionInputs, Decimal);
-type Getter = fn(&OptionInputs) -> Decimal;
-
-const FIELDS: [(&str, &str, Getter, Setter); 14] = [
-    (
-        "opt-discount-rate",
-        "Discount rate (% a year)",
-        |i| i.discount_rate,
-        |i, v| i.discount_rate = v,
-    ),
-    (
-        "opt-lump-discount",
-        "Lump sum: discount (%)",
-        |i| i.lump_discount,
-        |i, v| i.lump_discount = v,
-    ),
-    (
-        "opt-lump-probability",
-        "Lump sum: chance it is paid (0–1)",
-        |i| i.lump_probability,
-        |i, v| i.lump_probability = v,
-    ),
-    (
-        "opt-lump-months",
-        "Lump sum: months until paid",
-        |i| Decimal::from(i.lump_months),
-        |i, v| i.lump_months = months(v),
-    ),
-    (
-        "opt-plan-total",
-        "Instalments: plan total",
-        |i| i.plan_total,
-        |i, v| i.plan_total = v,
-    ),
-    (
-        "opt-plan-months",
-        "Instalments: months",
-        |i| Decimal::from(i.plan_months),
-        |i, v| i.plan_months = months(v),
-    ),
-    (
-        "opt-plan-interest",
-        "Instalments: interest on the plan (% a year)",
-        |i| i.plan_interest,
-        |i, v| i.plan_interest = v,
-    ),
-    (
-        "opt-plan-risk",
-        "Instalments: default risk (0–1)",
-        |i| i.plan_default_risk,
-        |i, v| i.plan_default_risk = v,
-    ),
-    (
-        "opt-agency-commission",
-        "Agency: commission (%)",
-        |i| i.agency_commission,
-        |i, v| i.agency_commission = v,
-    ),
-    (
-        "opt-agency-probability",
-        "Agency: chance of recovery (0–1)",
-        |i| i.agency_probability,
-        |i, v| i.agency_probability = v,
-    ),
-    (
-        "opt-agency-months",
-        "Agency: months to recover",
-        |i| Decimal::from(i.agency_months),
-        |i, v| i.agency_months = months(v),
-    ),
-    (
-        "opt-court-costs",
-        "Court: fees and legal costs",
-        |i| i.court_costs,
-        |i, v| i.court_costs = v,
-    ),
-    (
-        "opt-court-win",
-        "Court: chance of winning (0–1)",
-        |i| i.court_win,
-        |i, v| i.court_win = v,
-    ),
-    (
-        "opt-court-collect",
-        "Court: chance of collecting after judgment (0–1)",
-        |i| i.court_collect,
-        |i, v| i.court_collect = v,
-    ),
-];
-
-fn months(value: Decimal) -> u32 {
-    value.trunc().to_u32().unwrap_or(0).min(120)
-}
 
 /// The comparison.
 #[component]
@@ -129,15 +33,20 @@ pub(super) fn OptionsCompared(the_case: Memo<Case>) -> impl IntoView {
             <details class="card">
                 <summary>"Edit the assumptions"</summary>
                 <div class="inline-form">
-                    {FIELDS.iter().map(|(id, label, get, set)| {
+                    {OptionField::ALL.iter().map(|&field| {
                         let error = RwSignal::new(None::<String>);
+                        let id = field.id();
+                        let mode = if field.kind() == InputKind::Months { "numeric" } else { "decimal" };
                         view! {
                             <div class="field" class:invalid=move || error.get().is_some()>
-                                <label for=*id>{*label}</label>
-                                <input id=*id inputmode="decimal" prop:value=move || get(&inputs.get()).to_string() aria-describedby=format!("{id}-error")
-                                    on:change=move |ev| match parse_amount(&event_target_value(&ev)) {
-                                        Ok(value) => { error.set(None); inputs.update(|i| set(i, value)); }
-                                        Err(message) => error.set(Some(message)),
+                                <label for=id>{field.label()}</label>
+                                <input id=id inputmode=mode prop:value=move || inputs.with(|i| i.text(field)) aria-describedby=format!("{id}-error")
+                                    on:change=move |ev| {
+                                        let typed = event_target_value(&ev);
+                                        match inputs.try_update(|i| i.set(field, &typed)) {
+                                            Some(Err(refused)) => error.set(Some(refused.to_string())),
+                                            _ => error.set(None),
+                                        }
                                     } />
                                 <p class="error" id=format!("{id}-error") role="status">{move || error.get()}</p>
                             </div>
@@ -146,8 +55,11 @@ pub(super) fn OptionsCompared(the_case: Memo<Case>) -> impl IntoView {
                 </div>
             </details>
             {move || {
-                let result = comparison();
                 let currency = the_case.get().currency;
+                let result = match comparison() {
+                    Ok(result) => result,
+                    Err(refused) => return view! { <p class="status bad" role="alert">{refused.to_string()}</p> }.into_any(),
+                };
                 view! {
                     <div class="table-wrap">
                         <table>
@@ -167,7 +79,7 @@ pub(super) fn OptionsCompared(the_case: Memo<Case>) -> impl IntoView {
                         {format!("Walk-away floor (the best option without a settlement): {}. ", format_money(result.walk_away_floor, &currency))}
                         {format!("A lump sum beats the agency up to a discount of {}%.", result.break_even_discount)}
                     </p>
-                }
+                }.into_any()
             }}
         </section>
     }

@@ -56,11 +56,18 @@ pub(super) fn SchedulePlanner(client_id: String, the_case: Memo<Case>) -> impl I
                 &labelled,
                 &stamp(&now_stamp()),
             );
-            let _ = download(
-                &format!("settlement-{}.ics", id.get_value()),
-                "text/calendar",
-                &text,
-            );
+            let outcome = text
+                .map_err(|refused| refused.to_string())
+                .and_then(|text| {
+                    download(
+                        &format!("settlement-{}.ics", id.get_value()),
+                        "text/calendar",
+                        &text,
+                    )
+                });
+            if let Err(message) = outcome {
+                status.set(message);
+            }
         }
     };
     let accept = move |_| {
