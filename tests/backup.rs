@@ -239,7 +239,7 @@ prop_compose! {
     fn ledger()(
         names in proptest::collection::vec(("[A-Z][a-z]{1,8}", text(), text(), any::<bool>(), any::<bool>()), 1..4),
         invoices in proptest::collection::vec((0usize..4, date(), 0i64..90, cents(), any::<bool>(), 0usize..9, proptest::option::of(0u32..3000), proptest::option::of(text())), 0..6),
-        payments in proptest::collection::vec((0usize..6, date(), cents(), text()), 0..6),
+        payments in proptest::collection::vec((0usize..6, 0i64..400, cents(), text()), 0..6),
         notes in proptest::collection::vec((0usize..4, date(), text(), proptest::option::of("[a-z-]{3,12}")), 0..4),
         edges in proptest::collection::vec(1u32..400, 1..6),
     ) -> Ledger {
@@ -274,8 +274,12 @@ prop_compose! {
         }
         let invoices = ledger.invoices.len();
         if invoices > 0 {
-            for (index, (invoice, date, amount, note)) in payments.into_iter().enumerate() {
-                ledger.payments.push(Payment { id: format!("p{index}"), invoice_id: format!("i{}", invoice % invoices), date, amount, method: "card".into(), note });
+            for (index, (invoice, after, amount, note)) in payments.into_iter().enumerate() {
+                // A payment is dated on or after the invoice it pays was issued.
+                let paid = &ledger.invoices[invoice % invoices];
+                let date = paid.issue_date + chrono::Duration::days(after);
+                let invoice_id = paid.id.clone();
+                ledger.payments.push(Payment { id: format!("p{index}"), invoice_id, date, amount, method: "card".into(), note });
             }
         }
         for (index, (client, date, summary, step)) in notes.into_iter().enumerate() {
@@ -372,4 +376,43 @@ fn user_rate_rows_are_checked_on_import() {
 /// A fresh id source; the ledger skips ids already taken.
 fn ids() -> Sequential {
     Sequential::default()
+}
+
+/// Import refuses what the forms refuse: each record goes through the same `validate()`.
+#[test]
+fn import_refuses_what_the_forms_refuse_naming_the_record_and_field() {
+    let cases: [(&str, fn(&mut Value)); 8] = [
+        ("payments[0] (id \"p1\").amount: the amount must be more than zero", |d| {
+            d["payments"][0]["amount"] = json!("0.00")
+        }),
+        ("payments[0] (id \"p1\").date: the payment date cannot be before the invoice was issued", |d| {
+            d["payments"][0]["date"] = json!("2026-01-01")
+        }),
+        ("invoices[0] (id \"i1\").annual_rate:", |d| {
+            d["invoices"][0]["interest"]["annual_rate"] = json!("-50")
+        }),
+        ("clients[0] (id \"c1\\r\\nATTENDEE:x\").id: an id may not contain control characters", |d| {
+            d["clients"][0]["id"] = json!("c1\r\nATTENDEE:x")
+        }),
+        ("invoices[0] (id \"i1\").due_date:", |d| {
+            d["invoices"][0]["due_date"] = json!("2200-01-01")
+        }),
+        ("activities[0] (id \"a1\").date:", |d| {
+            d["activities"][0]["date"] = json!("1899-12-31")
+        }),
+        ("templates.saved[0] (id \"final-notice\").body:", |d| {
+            d["templates"] = json!({ "saved": [{ "id": "final-notice", "name": "Final", "subject": "Hi",
+                "body": "{% if x %}", "deadline_days": 7 }] })
+        }),
+        ("business.name: the business name is required", |d| {
+            d["business"]["name"] = json!("  ")
+        }),
+    ];
+    for (expected, edit) in cases {
+        let refused = rejection(edit);
+        assert!(
+            refused.starts_with(expected),
+            "expected {expected:?}, got {refused:?}"
+        );
+    }
 }

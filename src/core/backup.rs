@@ -2,7 +2,9 @@
 //!
 //! The same document is what the store keeps, so whatever the app stores round-trips.
 
-use crate::core::ledger::Ledger;
+use crate::core::error::FieldError;
+use crate::core::ledger::{normalised_number, Ledger};
+use crate::core::model::check_id;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use std::collections::HashSet;
@@ -29,20 +31,6 @@ impl ImportError {
     pub fn whole(message: impl Into<String>) -> ImportError {
         ImportError {
             location: String::new(),
-            message: message.into(),
-            newer_schema: false,
-        }
-    }
-
-    fn at(
-        collection: &str,
-        index: usize,
-        id: &str,
-        field: &str,
-        message: impl Into<String>,
-    ) -> ImportError {
-        ImportError {
-            location: format!("{collection}[{index}] (id \"{id}\").{field}"),
             message: message.into(),
             newer_schema: false,
         }
@@ -237,188 +225,212 @@ fn name_record(document: &Value, path: &str) -> String {
     }
 }
 
-fn check_unique<'a>(
-    collection: &str,
-    ids: impl Iterator<Item = &'a str>,
-) -> Result<(), ImportError> {
-    let mut seen = HashSet::new();
-    for (index, id) in ids.enumerate() {
-        if id.trim().is_empty() {
-            return Err(ImportError::at(
-                collection,
-                index,
-                id,
-                "id",
-                "an id is required",
-            ));
-        }
-        if !seen.insert(id) {
-            return Err(ImportError::at(
-                collection,
-                index,
-                id,
-                "id",
-                format!("the id \"{id}\" is used twice"),
-            ));
-        }
-    }
-    Ok(())
+/// Where a record sits in the file, for messages: `invoices[2] (id "i3")`.
+#[derive(Clone, Copy)]
+struct At<'a> {
+    collection: &'static str,
+    index: usize,
+    id: &'a str,
 }
 
-/// Checks the rules that span records: unique ids, links between records and per-record rules.
-pub fn validate(ledger: &Ledger) -> Result<(), ImportError> {
-    if ledger.business.name.trim().is_empty() {
-        return Err(ImportError {
-            location: "business.name".into(),
-            message: "the business name is required".into(),
+impl At<'_> {
+    fn error(self, field: &str, message: impl Into<String>) -> ImportError {
+        ImportError {
+            location: if self.id.is_empty() {
+                format!("{}[{}].{field}", self.collection, self.index)
+            } else {
+                format!(
+                    "{}[{}] (id \"{}\").{field}",
+                    self.collection,
+                    self.index,
+                    self.id.escape_debug()
+                )
+            },
+            message: message.into(),
             newer_schema: false,
-        });
+        }
     }
-    check_unique("clients", ledger.clients.iter().map(|c| c.id.as_str()))?;
-    check_unique("invoices", ledger.invoices.iter().map(|i| i.id.as_str()))?;
-    check_unique("payments", ledger.payments.iter().map(|p| p.id.as_str()))?;
-    check_unique(
+
+    /// The record's own error, placed at its field.
+    fn refused(self, error: FieldError) -> ImportError {
+        self.error(error.field_name().unwrap_or("id"), error.to_string())
+    }
+
+    /// Refuses a link to a record that is not in the file.
+    fn link(self, field: &str, kind: &str, target: &str, present: bool) -> Result<(), ImportError> {
+        if present {
+            Ok(())
+        } else {
+            Err(self.error(
+                field,
+                format!("points at {kind} \"{target}\", which is not in the file"),
+            ))
+        }
+    }
+}
+
+/// Checks the ids of one collection: each present, free of control characters, and unique.
+fn check_ids<'a>(
+    collection: &'static str,
+    ids: impl Iterator<Item = &'a str>,
+) -> Result<HashSet<&'a str>, ImportError> {
+    let mut seen = HashSet::new();
+    for (index, id) in ids.enumerate() {
+        let at = At {
+            collection,
+            index,
+            id,
+        };
+        check_id(id).map_err(|error| at.refused(error))?;
+        if !seen.insert(id) {
+            return Err(at.error("id", format!("the id \"{id}\" is used twice")));
+        }
+    }
+    Ok(seen)
+}
+
+/// Checks every record with its own `validate()`, then the rules that span records: unique
+/// ids, links between records, invoice numbers unique per client.
+pub fn validate(ledger: &Ledger) -> Result<(), ImportError> {
+    ledger.business.validate().map_err(|error| ImportError {
+        location: format!("business.{}", error.field_name().unwrap_or("name")),
+        message: error.to_string(),
+        newer_schema: false,
+    })?;
+    let clients = check_ids("clients", ledger.clients.iter().map(|c| c.id.as_str()))?;
+    let invoices = check_ids("invoices", ledger.invoices.iter().map(|i| i.id.as_str()))?;
+    check_ids("payments", ledger.payments.iter().map(|p| p.id.as_str()))?;
+    check_ids(
         "activities",
         ledger.activities.iter().map(|a| a.id.as_str()),
     )?;
-    let clients: HashSet<&str> = ledger.clients.iter().map(|c| c.id.as_str()).collect();
-    let invoices: HashSet<&str> = ledger.invoices.iter().map(|i| i.id.as_str()).collect();
+    check_ids("plans", ledger.plans.iter().map(|p| p.id.as_str()))?;
     for (index, client) in ledger.clients.iter().enumerate() {
-        client.validate().map_err(|e| {
-            ImportError::at(
-                "clients",
-                index,
-                &client.id,
-                e.field_name().unwrap_or("name"),
-                e.to_string(),
-            )
-        })?;
+        let at = At {
+            collection: "clients",
+            index,
+            id: &client.id,
+        };
+        client.validate().map_err(|e| at.refused(e))?;
     }
-    let mut numbers = HashSet::new();
-    for (index, invoice) in ledger.invoices.iter().enumerate() {
-        if !clients.contains(invoice.client_id.as_str()) {
-            return Err(ImportError::at(
-                "invoices",
-                index,
-                &invoice.id,
-                "client_id",
-                format!(
-                    "points at client \"{}\", which is not in the file",
-                    invoice.client_id
-                ),
-            ));
-        }
-        invoice.validate().map_err(|e| {
-            ImportError::at(
-                "invoices",
-                index,
-                &invoice.id,
-                e.field_name().unwrap_or("id"),
-                e.to_string(),
-            )
-        })?;
-        if !numbers.insert((
-            invoice.client_id.as_str(),
-            invoice.number.trim().to_lowercase(),
-        )) {
-            return Err(ImportError::at(
-                "invoices",
-                index,
-                &invoice.id,
-                "number",
-                format!(
-                    "client \"{}\" has two invoices numbered {}",
-                    invoice.client_id, invoice.number
-                ),
-            ));
-        }
-    }
+    validate_invoices(ledger, &clients)?;
     for (index, payment) in ledger.payments.iter().enumerate() {
-        if !invoices.contains(payment.invoice_id.as_str()) {
-            return Err(ImportError::at(
-                "payments",
-                index,
-                &payment.id,
-                "invoice_id",
-                format!(
-                    "points at invoice \"{}\", which is not in the file",
-                    payment.invoice_id
-                ),
-            ));
+        let at = At {
+            collection: "payments",
+            index,
+            id: &payment.id,
+        };
+        let invoice = ledger.invoices.iter().find(|i| i.id == payment.invoice_id);
+        at.link(
+            "invoice_id",
+            "invoice",
+            &payment.invoice_id,
+            invoice.is_some(),
+        )?;
+        if let Some(invoice) = invoice {
+            payment.validate(invoice).map_err(|e| at.refused(e))?;
         }
     }
     for (index, activity) in ledger.activities.iter().enumerate() {
-        if !clients.contains(activity.client_id.as_str()) {
-            return Err(ImportError::at(
-                "activities",
-                index,
-                &activity.id,
-                "client_id",
-                format!(
-                    "points at client \"{}\", which is not in the file",
-                    activity.client_id
-                ),
-            ));
-        }
+        let at = At {
+            collection: "activities",
+            index,
+            id: &activity.id,
+        };
+        at.link(
+            "client_id",
+            "client",
+            &activity.client_id,
+            clients.contains(activity.client_id.as_str()),
+        )?;
         if let Some(invoice_id) = &activity.invoice_id {
-            if !invoices.contains(invoice_id.as_str()) {
-                return Err(ImportError::at(
-                    "activities",
-                    index,
-                    &activity.id,
-                    "invoice_id",
-                    format!("points at invoice \"{invoice_id}\", which is not in the file"),
-                ));
-            }
+            at.link(
+                "invoice_id",
+                "invoice",
+                invoice_id,
+                invoices.contains(invoice_id.as_str()),
+            )?;
         }
+        activity.validate().map_err(|e| at.refused(e))?;
     }
     let rows = &ledger.settings.rate_rows;
     for (index, row) in rows.iter().enumerate() {
-        row.validate(&rows[..index]).map_err(|e| ImportError {
-            location: format!(
-                "settings.rate_rows[{index}].{}",
-                e.field_name().unwrap_or("rate")
-            ),
-            message: e.to_string(),
-            newer_schema: false,
-        })?;
+        let at = At {
+            collection: "settings.rate_rows",
+            index,
+            id: "",
+        };
+        row.validate(&rows[..index]).map_err(|e| at.refused(e))?;
     }
     for (index, sheet) in ledger.prep_sheets.iter().enumerate() {
-        if !clients.contains(sheet.client_id.as_str()) {
-            return Err(ImportError {
-                location: format!("prep_sheets[{index}].client_id"),
-                message: format!(
-                    "points at client \"{}\", which is not in the file",
-                    sheet.client_id
-                ),
-                newer_schema: false,
-            });
-        }
+        let at = At {
+            collection: "prep_sheets",
+            index,
+            id: "",
+        };
+        at.link(
+            "client_id",
+            "client",
+            &sheet.client_id,
+            clients.contains(sheet.client_id.as_str()),
+        )?;
+        sheet.validate().map_err(|e| at.refused(e))?;
     }
     for (index, plan) in ledger.plans.iter().enumerate() {
-        if !clients.contains(plan.client_id.as_str()) {
-            return Err(ImportError::at(
-                "plans",
-                index,
-                &plan.id,
-                "client_id",
-                format!(
-                    "points at client \"{}\", which is not in the file",
-                    plan.client_id
-                ),
-            ));
-        }
+        let at = At {
+            collection: "plans",
+            index,
+            id: &plan.id,
+        };
+        at.link(
+            "client_id",
+            "client",
+            &plan.client_id,
+            clients.contains(plan.client_id.as_str()),
+        )?;
         if let Some(missing) = plan
             .invoice_ids
             .iter()
             .find(|id| !invoices.contains(id.as_str()))
         {
-            return Err(ImportError::at(
-                "plans",
-                index,
-                &plan.id,
-                "invoice_ids",
-                format!("points at invoice \"{missing}\", which is not in the file"),
+            at.link("invoice_ids", "invoice", missing, false)?;
+        }
+        plan.validate().map_err(|e| at.refused(e))?;
+    }
+    for (index, template) in ledger.templates.saved.iter().enumerate() {
+        let at = At {
+            collection: "templates.saved",
+            index,
+            id: &template.id,
+        };
+        template.check().map_err(|e| at.refused(e))?;
+    }
+    Ok(())
+}
+
+fn validate_invoices(ledger: &Ledger, clients: &HashSet<&str>) -> Result<(), ImportError> {
+    let mut numbers = HashSet::new();
+    for (index, invoice) in ledger.invoices.iter().enumerate() {
+        let at = At {
+            collection: "invoices",
+            index,
+            id: &invoice.id,
+        };
+        at.link(
+            "client_id",
+            "client",
+            &invoice.client_id,
+            clients.contains(invoice.client_id.as_str()),
+        )?;
+        invoice.validate().map_err(|e| at.refused(e))?;
+        let number = normalised_number(&invoice.number);
+        if !numbers.insert((invoice.client_id.as_str(), number)) {
+            return Err(at.error(
+                "number",
+                format!(
+                    "client \"{}\" has two invoices numbered {}",
+                    invoice.client_id, invoice.number
+                ),
             ));
         }
     }

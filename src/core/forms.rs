@@ -10,7 +10,7 @@ use crate::core::model::{
     Activity, Business, Client, InterestTerms, Invoice, Payment, RuleKind, Settings,
 };
 use crate::core::model::{RateRow, RateTableId};
-use crate::core::money::{parse_amount, Amount};
+use crate::core::money::{parse_amount, percent_field, Amount, PercentRange};
 use crate::core::settlement::schedule::{Frequency, PlanTerms};
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
@@ -24,30 +24,16 @@ fn date_field(field: &'static str, text: &str) -> Result<NaiveDate, FieldError> 
 }
 
 fn amount_field(field: &'static str, text: &str) -> Result<Amount, FieldError> {
-    parse_amount(text)
-        .map(|value| Amount::new(value).unwrap_or_default())
-        .map_err(|message| field_error(field, message))
+    Amount::parse_field(field, text)
 }
 
 fn currency_field(field: &'static str, text: &str) -> Result<Currency, FieldError> {
     Currency::parse(text).map_err(|message| field_error(field, message))
 }
 
-/// A percentage per year typed by a person, such as `8` or `8.5`.
+/// A contract rate per year typed by a person, such as `8` or `8.5`: 0 to 100%.
 fn rate_field(field: &'static str, text: &str) -> Result<Decimal, FieldError> {
-    let rate: Decimal = text.trim().parse().map_err(|_| {
-        field_error(
-            field,
-            format!("\"{}\" is not a percentage; write it like 8.5", text.trim()),
-        )
-    })?;
-    if rate.is_sign_negative() || rate > Decimal::from(100) {
-        return Err(field_error(
-            field,
-            "the rate must be between 0 and 100 percent".into(),
-        ));
-    }
-    Ok(rate)
+    percent_field(field, text, PercentRange::RATE)
 }
 
 /// The client form.

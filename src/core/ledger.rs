@@ -8,7 +8,7 @@ use crate::core::model::{
     activity_kind, Activity, Business, Client, Invoice, Payment, Plan, PrepSheet, Settings,
     TemplateSet, WriteOff,
 };
-use crate::core::money::{format_money, Amount};
+use crate::core::money::format_money;
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
@@ -87,48 +87,9 @@ pub struct Ledger {
     pub templates: TemplateSet,
 }
 
-pub(crate) fn required(field: &'static str, label: &str, value: &str) -> Result<(), FieldError> {
-    if value.trim().is_empty() {
-        Err(FieldError::on(field, format!("{label} is required")))
-    } else {
-        Ok(())
-    }
-}
-
-fn positive(field: &'static str, amount: Amount) -> Result<(), FieldError> {
-    if amount.value().is_zero() {
-        Err(FieldError::on(field, "the amount must be more than zero"))
-    } else {
-        Ok(())
-    }
-}
-
-fn normalised_number(number: &str) -> String {
+/// An invoice number as compared for uniqueness: trimmed, case ignored.
+pub(crate) fn normalised_number(number: &str) -> String {
     number.trim().to_lowercase()
-}
-
-impl Client {
-    /// Checks the fields a person types: the name is required.
-    pub fn validate(&self) -> Result<(), FieldError> {
-        required("name", "the client's name", &self.name)
-    }
-}
-
-impl Invoice {
-    /// Checks the invoice on its own: number, dates and amount.
-    pub fn validate(&self) -> Result<(), FieldError> {
-        required("number", "the invoice number", &self.number)?;
-        if self.due_date < self.issue_date {
-            return Err(FieldError::on(
-                "due_date",
-                format!(
-                    "the due date ({}) cannot be before the issue date ({})",
-                    self.due_date, self.issue_date
-                ),
-            ));
-        }
-        positive("amount", self.amount)
-    }
 }
 
 impl Ledger {
@@ -395,19 +356,10 @@ impl Ledger {
         overpayment_confirmed: bool,
         ids: &mut dyn IdSource,
     ) -> Result<String, FieldError> {
-        positive("amount", payment.amount)?;
         let invoice = self
             .invoice(&payment.invoice_id)
             .ok_or_else(|| FieldError::NotFound(format!("invoice {}", payment.invoice_id)))?;
-        if payment.date < invoice.issue_date {
-            return Err(FieldError::on(
-                "date",
-                format!(
-                    "the payment date cannot be before the invoice was issued ({})",
-                    invoice.issue_date
-                ),
-            ));
-        }
+        payment.validate(invoice)?;
         let paid_by_others: Decimal = self
             .payments
             .iter()
@@ -454,7 +406,12 @@ impl Ledger {
         reason: &str,
         ids: &mut dyn IdSource,
     ) -> Result<(), FieldError> {
-        required("reason", "a reason for the write-off", reason)?;
+        if reason.trim().is_empty() {
+            return Err(FieldError::on(
+                "reason",
+                "a reason for the write-off is required",
+            ));
+        }
         let invoice = self
             .invoice(invoice_id)
             .ok_or_else(|| FieldError::NotFound(format!("invoice {invoice_id}")))?;
@@ -495,7 +452,7 @@ impl Ledger {
         mut activity: Activity,
         ids: &mut dyn IdSource,
     ) -> Result<String, FieldError> {
-        required("summary", "a summary", &activity.summary)?;
+        activity.validate()?;
         if self.client(&activity.client_id).is_none() {
             return Err(FieldError::NotFound(format!(
                 "client {}",

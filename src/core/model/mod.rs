@@ -11,10 +11,12 @@ use serde::{Deserialize, Serialize};
 mod plan;
 mod rates;
 mod template;
+mod validate;
 
 pub use plan::{Instalment, Plan, PlanStatus, PrepSheet};
 pub use rates::{RateRow, RateTableId};
 pub use template::{LetterTemplate, TemplateSet};
+pub use validate::check_id;
 
 /// Which late-payment interest rule applies to a debt.
 #[derive(

@@ -17,12 +17,7 @@ impl Ledger {
         mut plan: Plan,
         ids: &mut dyn IdSource,
     ) -> Result<String, FieldError> {
-        if plan.schedule.is_empty() || plan.invoice_ids.is_empty() {
-            return Err(FieldError::Field {
-                field: "plan-total",
-                message: "a plan needs a schedule and at least one invoice".into(),
-            });
-        }
+        plan.validate()?;
         plan.id = self.new_id(RecordKind::Plan, ids);
         plan.status = PlanStatus::Active;
         let activity = Activity {
