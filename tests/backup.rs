@@ -381,7 +381,8 @@ fn ids() -> Sequential {
 /// Import refuses what the forms refuse: each record goes through the same `validate()`.
 #[test]
 fn import_refuses_what_the_forms_refuse_naming_the_record_and_field() {
-    let cases: [(&str, fn(&mut Value)); 8] = [
+    type Edit = fn(&mut Value);
+    let cases: [(&str, Edit); 8] = [
         ("payments[0] (id \"p1\").amount: the amount must be more than zero", |d| {
             d["payments"][0]["amount"] = json!("0.00")
         }),

@@ -133,7 +133,7 @@ impl Ledger {
         self.payments.iter().find(|payment| payment.id == id)
     }
 
-    /// A client's invoices, oldest first.
+    /// A client's invoices, in the order they were added.
     pub fn invoices_of<'a>(&'a self, client_id: &'a str) -> impl Iterator<Item = &'a Invoice> + 'a {
         self.invoices
             .iter()

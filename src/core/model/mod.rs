@@ -1,6 +1,6 @@
 //! The records a user keeps: business profile, clients, invoices, payments and activities.
 //!
-//! Field names and JSON shapes follow the backup format (shared CONTRACT.md §1).
+//! Field names and JSON shapes follow the backup format (`docs/backup-format.md`).
 
 use crate::core::currency::Currency;
 use crate::core::money::{decimal_string, Amount};
