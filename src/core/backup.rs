@@ -3,8 +3,9 @@
 //! The same document is what the store keeps, so whatever the app stores round-trips.
 
 use crate::core::error::FieldError;
+use crate::core::fast_map::FastMap;
 use crate::core::ledger::{normalised_number, Ledger};
-use crate::core::model::check_id;
+use crate::core::model::{check_id, Invoice};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use std::collections::HashSet;
@@ -314,13 +315,18 @@ pub fn validate(ledger: &Ledger) -> Result<(), ImportError> {
         client.validate().map_err(|e| at.refused(e))?;
     }
     validate_invoices(ledger, &clients)?;
+    let invoice_by_id: FastMap<&str, &Invoice> = ledger
+        .invoices
+        .iter()
+        .map(|invoice| (invoice.id.as_str(), invoice))
+        .collect();
     for (index, payment) in ledger.payments.iter().enumerate() {
         let at = At {
             collection: "payments",
             index,
             id: &payment.id,
         };
-        let invoice = ledger.invoices.iter().find(|i| i.id == payment.invoice_id);
+        let invoice = invoice_by_id.get(payment.invoice_id.as_str()).copied();
         at.link(
             "invoice_id",
             "invoice",
