@@ -79,6 +79,8 @@ pub struct Context<'a> {
     pub settings: &'a Settings,
     /// Days from issue to due when the file gives neither a due date nor terms.
     pub default_terms: i64,
+    /// The header of the due-date column, named in problems.
+    pub due_header: Option<String>,
 }
 
 /// Why a row is not a debt, from its type and status.
@@ -152,19 +154,23 @@ pub fn finish(
     if first.client.is_empty() {
         return Err(Skipped::row(first, "it names no client"));
     }
-    check_repeated_fields(group).map_err(|reason| Skipped::row(first, reason))?;
-    let amount = total(group, problems).ok_or_else(|| Skipped::row(first, "it has no amount"))?;
+    check_repeated_fields(group).map_err(|reason| fail(problems, first, None, reason))?;
+    let Some(amount) = total(group, problems) else {
+        return Err(Skipped::row(first, "it has no amount"));
+    };
     if amount.is_sign_negative() {
         return Err(Skipped::row(first, "a credit note: its total is negative"));
     }
     if amount.is_zero() {
         return Err(Skipped::row(first, "nothing is owed: its total is 0.00"));
     }
-    let (issue_date, due_date) =
-        dates(first, context, problems).map_err(|r| Skipped::row(first, r))?;
+    let due_header = context.due_header.clone();
+    let (issue_date, due_date) = dates(first, context, problems).map_err(|(due, reason)| {
+        fail(problems, first, due.then_some(due_header).flatten(), reason)
+    })?;
     let (currency, dollar_assumed) = currency(first, context);
-    let (paid, paid_on) =
-        paid(first, amount, &currency, problems).map_err(|r| Skipped::row(first, r))?;
+    let (paid, paid_on) = paid(first, amount, &currency, problems)
+        .map_err(|reason| fail(problems, first, None, reason))?;
     Ok(Incoming {
         line: first.line,
         client: first.client.clone(),
@@ -180,6 +186,17 @@ pub fn finish(
         write_off: write_off(first, context.profile),
         dollar_assumed,
     })
+}
+
+/// Lists a bad value as a problem of the row and skips it.
+fn fail(
+    problems: &mut Vec<Problem>,
+    row: &RowValues,
+    column: Option<String>,
+    reason: String,
+) -> Skipped {
+    problems.push(Problem::error(row.line, column, reason.clone()));
+    Skipped::row(row, reason)
 }
 
 /// Invoice-level values repeated on each line-item row must agree.
@@ -239,11 +256,12 @@ fn total(group: &RowGroup, problems: &mut Vec<Problem>) -> Option<Decimal> {
     Some(balance)
 }
 
+/// The issue and due dates, or an error (`true` when the due date is at fault).
 fn dates(
     row: &RowValues,
     context: &Context,
     problems: &mut Vec<Problem>,
-) -> Result<(NaiveDate, NaiveDate), String> {
+) -> Result<(NaiveDate, NaiveDate), (bool, String)> {
     let issue = match (row.issue_date, row.due_date) {
         (Some(issue), _) => issue,
         (None, Some(due)) => {
@@ -257,7 +275,7 @@ fn dates(
             ));
             due
         }
-        (None, None) => return Err("it has no issue date and no due date".into()),
+        (None, None) => return Err((false, "it has no issue date and no due date".into())),
     };
     let due = match row.due_date {
         Some(due) => due,
@@ -275,9 +293,9 @@ fn dates(
         }
     };
     if due < issue {
-        return Err(format!(
-            "line {}: the due date ({due}) is before the issue date ({issue})",
-            row.line
+        return Err((
+            true,
+            format!("the due date ({due}) is before the issue date ({issue})"),
         ));
     }
     Ok((issue, due))
@@ -343,7 +361,7 @@ fn paid(
         (None, None) => None,
     };
     if paid.is_some_and(|p| p.is_sign_negative() && !p.is_zero()) {
-        return Err(format!("line {}: the amount paid is negative", row.line));
+        return Err("the amount paid is negative".into());
     }
     Ok((paid, row.payment_date))
 }

@@ -81,3 +81,6 @@ pub use preview::{
 pub use settings::{ChosenSettings, OrderBasis, PaymentDateBasis};
 pub use source::{find_header, read, DataRow, SourceFile};
 pub use table::{detect_separator, parse_records, Record, Separator};
+
+#[cfg(test)]
+mod tests;

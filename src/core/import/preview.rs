@@ -259,6 +259,9 @@ pub fn preview(
         profile: file.profile,
         settings: &settings,
         default_terms: i64::from(options.default_terms_days.unwrap_or(30)),
+        due_header: mapping
+            .get(Field::DueDate)
+            .map(|c| file.header(c).to_string()),
     };
     let mut matcher = Matcher::new(ledger, file.profile, options, &settings.chosen);
     let mut file_payments = payments_by_invoice(grouped.payments);
