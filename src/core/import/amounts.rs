@@ -53,13 +53,17 @@ pub struct ReadAmount {
     pub dollar_sign: bool,
 }
 
-const SYMBOLS: [(&str, &str); 5] = [
-    ("£", "GBP"),
-    ("€", "EUR"),
-    ("₹", "INR"),
-    ("¥", "JPY"),
-    ("$", ""),
-];
+/// The currency an unambiguous symbol names (`$` names none: many countries use it).
+fn symbol_currency(symbol: char) -> Option<Currency> {
+    let code = match symbol {
+        '£' => "GBP",
+        '€' => "EUR",
+        '₹' => "INR",
+        '¥' => "JPY",
+        _ => return None,
+    };
+    Currency::parse(code).ok()
+}
 
 /// Reads an amount cell. Empty cells (and a lone `-`) are `None`.
 pub fn read_amount(text: &str, mark: DecimalMark) -> Result<Option<ReadAmount>, String> {
@@ -86,23 +90,21 @@ pub fn read_amount(text: &str, mark: DecimalMark) -> Result<Option<ReadAmount>, 
     let mut minus_seen = false;
     let mut digits = String::with_capacity(rest.len());
     for (index, c) in rest.char_indices() {
-        if let Some((_, iso)) = SYMBOLS.iter().find(|(s, _)| rest[index..].starts_with(s)) {
-            if iso.is_empty() {
-                dollar_sign = true;
-            } else {
-                currency = Currency::parse(iso).ok();
+        match c {
+            '$' => dollar_sign = true,
+            '£' | '€' | '₹' | '¥' => currency = symbol_currency(c),
+            '-' | '−' => {
+                let trailing = rest[index + c.len_utf8()..]
+                    .trim_matches(is_space)
+                    .is_empty();
+                if minus_seen || !(digits.trim().is_empty() || trailing) {
+                    return Err(bad());
+                }
+                minus_seen = true;
+                negative = true;
             }
-        } else if c == '-' || c == '−' {
-            let trailing = rest[index + c.len_utf8()..]
-                .trim_matches(is_space)
-                .is_empty();
-            if minus_seen || !(digits.trim().is_empty() || trailing) {
-                return Err(bad());
-            }
-            minus_seen = true;
-            negative = true;
-        } else if c != '+' {
-            digits.push(c);
+            '+' => {}
+            _ => digits.push(c),
         }
     }
     let value = read_number(digits.trim_matches(is_space), mark).ok_or_else(bad)?;
@@ -130,9 +132,9 @@ fn is_space(c: char) -> bool {
 }
 
 fn strip_debit_credit(text: &str) -> (&str, bool) {
-    let lower = text.to_ascii_lowercase();
+    let tail = text.get(text.len().saturating_sub(2)..).unwrap_or("");
     for (suffix, credit) in [("cr", true), ("dr", false)] {
-        if lower.ends_with(suffix) && text.len() > 2 {
+        if tail.eq_ignore_ascii_case(suffix) && text.len() > 2 {
             let head = text[..text.len() - 2].trim_end_matches(is_space);
             if head.ends_with(|c: char| c.is_ascii_digit()) {
                 return (head, credit);
@@ -160,31 +162,63 @@ fn strip_code(text: &str) -> (&str, Option<Currency>) {
     (text, None)
 }
 
-/// Reads digits with grouping (every three digits, or Indian 2-2-3) and one decimal mark.
+/// Reads digits with grouping (every three digits, or Indian 2-2-3) and one decimal mark,
+/// in one pass and without allocating.
 fn read_number(text: &str, mark: DecimalMark) -> Option<Decimal> {
-    if !text.bytes().any(|b| b.is_ascii_digit()) {
-        return None;
+    let mut grouping = Grouping::default();
+    let (mut mantissa, mut scale, mut in_fraction, mut digits) = (0i128, 0u32, false, 0usize);
+    for c in text.chars() {
+        if let Some(digit) = c.to_digit(10) {
+            mantissa = mantissa.checked_mul(10)?.checked_add(i128::from(digit))?;
+            grouping.run += 1;
+            digits += 1;
+            scale += u32::from(in_fraction);
+        } else if c == mark.char() && !in_fraction {
+            grouping.close_whole()?;
+            in_fraction = true;
+            grouping.run = 0;
+        } else if is_grouping(c, mark) && !in_fraction {
+            grouping.separator()?;
+        } else {
+            return None;
+        }
     }
-    let (whole, fraction) = match text.split_once(mark.char()) {
-        Some((whole, fraction)) => (whole, Some(fraction)),
-        None => (text, None),
+    let complete = if in_fraction {
+        grouping.run > 0
+    } else {
+        grouping.close_whole().is_some()
     };
-    if fraction.is_some_and(|f| f.is_empty() || !f.bytes().all(|b| b.is_ascii_digit())) {
+    if digits == 0 || !complete || scale > 28 {
         return None;
     }
-    let groups: Vec<&str> = whole.split(|c: char| is_grouping(c, mark)).collect();
-    if !grouping_is_regular(&groups) {
-        return None;
+    Some(Decimal::from_i128_with_scale(mantissa, scale))
+}
+
+/// Checks digit grouping as it is read: a first group of 1–3 digits, then groups all of 3
+/// (or all of 2, Indian style) and a last group of 3.
+#[derive(Default)]
+struct Grouping {
+    run: usize,
+    first: Option<usize>,
+    middle: Option<usize>,
+}
+
+impl Grouping {
+    fn separator(&mut self) -> Option<()> {
+        match self.first {
+            None if (1..=3).contains(&self.run) => self.first = Some(self.run),
+            Some(_) if matches!(self.run, 2 | 3) && self.middle.is_none_or(|m| m == self.run) => {
+                self.middle = Some(self.run);
+            }
+            _ => return None,
+        }
+        self.run = 0;
+        Some(())
     }
-    let mut plain: String = groups.concat();
-    if plain.is_empty() {
-        plain.push('0');
+
+    fn close_whole(&self) -> Option<()> {
+        (self.first.is_none() || self.run == 3).then_some(())
     }
-    if let Some(fraction) = fraction {
-        plain.push('.');
-        plain.push_str(fraction);
-    }
-    plain.parse().ok()
 }
 
 fn is_grouping(c: char, mark: DecimalMark) -> bool {
@@ -195,22 +229,6 @@ fn is_grouping(c: char, mark: DecimalMark) -> bool {
             DecimalMark::Point => c == ',',
             DecimalMark::Comma => c == '.',
         }
-}
-
-fn grouping_is_regular(groups: &[&str]) -> bool {
-    let digits = |g: &&str| g.bytes().all(|b| b.is_ascii_digit());
-    if !groups.iter().all(digits) {
-        return false;
-    }
-    match groups {
-        [_] => true,
-        [first, middle @ .., last] => {
-            (1..=3).contains(&first.len())
-                && last.len() == 3
-                && (middle.iter().all(|g| g.len() == 3) || middle.iter().all(|g| g.len() == 2))
-        }
-        [] => false,
-    }
 }
 
 /// Guesses the decimal mark from sample amounts: `1.234,56` and `25,00` vote for a comma,
@@ -268,11 +286,11 @@ pub fn read_currency(text: &str) -> Result<Option<Currency>, String> {
     if code.is_empty() {
         return Ok(None);
     }
-    if let Some((_, iso)) = SYMBOLS
-        .iter()
-        .find(|(symbol, iso)| *symbol == code && !iso.is_empty())
-    {
-        return Currency::parse(iso).map(Some);
+    let mut chars = code.chars();
+    if let (Some(symbol), None) = (chars.next(), chars.next()) {
+        if let Some(currency) = symbol_currency(symbol) {
+            return Ok(Some(currency));
+        }
     }
     Currency::parse(code).map(Some).map_err(|_| {
         format!(

@@ -76,7 +76,7 @@ pub fn commit(
     for change in &plan.invoices {
         let at = match &change.target {
             Target::New { client, invoice } => {
-                let mut invoice = invoice.clone();
+                let mut invoice = (**invoice).clone();
                 invoice.client_id = match client {
                     ClientRef::Existing(id) if ledger.client(id).is_some() => id.clone(),
                     ClientRef::New(index) => client_ids.get(*index).ok_or_else(stale)?.clone(),
@@ -89,11 +89,11 @@ pub fn commit(
             }
             Target::Existing { before, after } => {
                 let at = *positions.get(&before.id).ok_or_else(stale)?;
-                if next.invoices[at] != *before {
+                if next.invoices[at] != **before {
                     return Err(stale());
                 }
                 after.validate()?;
-                next.invoices[at] = after.clone();
+                next.invoices[at] = (**after).clone();
                 at
             }
         };

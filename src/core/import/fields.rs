@@ -637,7 +637,7 @@ mod tests {
                 Field::Amount,
                 Field::Currency,
             ] {
-                assert_eq!(m.get(field).is_some(), true, "{row:?} {field:?}");
+                assert!(m.get(field).is_some(), "{row:?} {field:?}");
             }
         }
     }

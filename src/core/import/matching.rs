@@ -331,8 +331,8 @@ impl Matcher<'_> {
             }
             self.push_plan(
                 Target::Existing {
-                    before: current.clone(),
-                    after,
+                    before: Box::new(current.clone()),
+                    after: Box::new(after),
                 },
                 changes,
             );

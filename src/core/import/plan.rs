@@ -47,14 +47,14 @@ pub enum Target {
         /// Its client.
         client: ClientRef,
         /// The invoice.
-        invoice: Invoice,
+        invoice: Box<Invoice>,
     },
     /// An invoice in the ledger, as previewed and as it becomes.
     Existing {
         /// As it was when previewed; commit refuses if it changed since.
-        before: Invoice,
+        before: Box<Invoice>,
         /// As it becomes.
-        after: Invoice,
+        after: Box<Invoice>,
     },
 }
 

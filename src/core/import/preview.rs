@@ -281,9 +281,7 @@ pub fn preview(
     orphans.sort_by_key(|row| row.line);
     matcher.payments(orphans, &mut problems);
     if dollar_assumed {
-        problems.push(Problem::note(file.header_line, None, format!(
-            "Amounts carry only a $ sign and no currency code; they were taken as USD. If they are another dollar, choose the currency of rows that name none."
-        )));
+        problems.push(Problem::note(file.header_line, None, "Amounts carry only a $ sign and no currency code; they were taken as USD. If they are another dollar, choose the currency of rows that name none."));
     }
     problems.sort_by_key(|p| p.line);
     let (rows, counts, plan) = matcher.finish();

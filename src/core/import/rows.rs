@@ -147,18 +147,18 @@ pub fn read_row(
 
 /// The rows of one invoice (one row, or one per line item).
 #[derive(Debug, Clone)]
-pub struct RowGroup {
+pub struct RowGroup<'a> {
     /// The parsed rows, in file order.
     pub rows: Vec<RowValues>,
     /// The raw cells of each row, to spot exact repeats.
-    pub raw: Vec<Vec<String>>,
+    pub raw: Vec<&'a [String]>,
 }
 
 /// Invoices' rows grouped by number and client, and payment rows.
 #[derive(Debug, Default)]
-pub struct Grouped {
+pub struct Grouped<'a> {
     /// One group per invoice, in the order the file first names them.
-    pub invoices: Vec<RowGroup>,
+    pub invoices: Vec<RowGroup<'a>>,
     /// Rows that record payments.
     pub payments: Vec<RowValues>,
 }
@@ -169,12 +169,12 @@ pub fn invoice_key(number: &str, client: &str) -> (String, String) {
 }
 
 /// Parses every row and groups invoice rows by number and client.
-pub fn group_rows(
-    file: &SourceFile,
+pub fn group_rows<'a>(
+    file: &'a SourceFile,
     mapping: &Mapping,
     settings: &Settings,
     problems: &mut Vec<Problem>,
-) -> Grouped {
+) -> Grouped<'a> {
     let mut grouped = Grouped::default();
     let mut index: HashMap<(String, String), usize> = HashMap::with_capacity(file.rows.len());
     for row in &file.rows {
@@ -194,7 +194,7 @@ pub fn group_rows(
         match slot {
             Some(at) => {
                 grouped.invoices[at].rows.push(values);
-                grouped.invoices[at].raw.push(row.cells.clone());
+                grouped.invoices[at].raw.push(&row.cells);
             }
             None => {
                 if !values.number.is_empty() {
@@ -202,7 +202,7 @@ pub fn group_rows(
                 }
                 grouped.invoices.push(RowGroup {
                     rows: vec![values],
-                    raw: vec![row.cells.clone()],
+                    raw: vec![&row.cells],
                 });
             }
         }

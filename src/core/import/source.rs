@@ -79,7 +79,7 @@ fn read_inner(bytes: &[u8]) -> Result<SourceFile, String> {
     let decoded = decode(bytes)?;
     refuse_by_content(&decoded.text)?;
     let separator = detect_separator(&decoded.text);
-    let records = parse_records(&decoded.text, separator);
+    let mut records = parse_records(&decoded.text, separator);
     let header_index = match find_header(&records) {
         Some(index) => index,
         None => {
@@ -92,28 +92,31 @@ fn read_inner(bytes: &[u8]) -> Result<SourceFile, String> {
             );
         }
     };
-    let header = &records[header_index];
-    let title: Vec<&str> = records[..header_index]
+    let rows = data_rows(
+        records.split_off(header_index + 1),
+        records[header_index].cells.len(),
+    );
+    let header = records.pop().unwrap_or_else(|| Record {
+        line: 1,
+        cells: Vec::new(),
+    });
+    let title: Vec<&str> = records
         .iter()
         .flat_map(|r| r.cells.iter().map(String::as_str))
         .collect();
-    let title = title.join(" ");
-    let recognition = recognise(&header.cells, &title)?;
+    let recognition = recognise(&header.cells, &title.join(" "))?;
     Ok(SourceFile {
         encoding: decoded.encoding,
         separator,
         header_line: header.line,
-        headers: header.cells.clone(),
+        headers: header.cells,
         profile: recognition.profile,
         kind: recognition.kind,
         reason: recognition.reason,
         mapping: recognition.mapping,
-        export_date: records[..header_index]
-            .iter()
-            .flat_map(|r| r.cells.iter())
-            .find_map(|cell| date_in_words(cell)),
+        export_date: title.iter().find_map(|cell| date_in_words(cell)),
         notes: decoded.note.into_iter().collect(),
-        rows: data_rows(&records[header_index + 1..], header.cells.len()),
+        rows,
     })
 }
 
@@ -138,7 +141,7 @@ fn known_names(record: &Record) -> usize {
 }
 
 /// Keeps the data rows, tracking section labels and dropping blank and total rows.
-fn data_rows(records: &[Record], width: usize) -> Vec<DataRow> {
+fn data_rows(records: Vec<Record>, width: usize) -> Vec<DataRow> {
     let mut rows = Vec::with_capacity(records.len());
     let mut section: Option<String> = None;
     for record in records {
@@ -151,7 +154,8 @@ fn data_rows(records: &[Record], width: usize) -> Vec<DataRow> {
             .iter()
             .map(|c| c.trim())
             .find(|c| !c.is_empty());
-        let total = first.is_some_and(|c| c.to_lowercase().starts_with("total"));
+        let total =
+            first.is_some_and(|c| c.get(..5).is_some_and(|p| p.eq_ignore_ascii_case("total")));
         if total && filled <= 3 {
             continue;
         }
@@ -161,7 +165,7 @@ fn data_rows(records: &[Record], width: usize) -> Vec<DataRow> {
         }
         rows.push(DataRow {
             line: record.line,
-            cells: record.cells.clone(),
+            cells: record.cells,
             section: section.clone(),
         });
     }

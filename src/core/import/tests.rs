@@ -482,3 +482,133 @@ fn the_user_can_remap_a_column_by_its_header() {
     let preview = preview(&ledger_in("EUR"), &file, &options, today());
     assert_eq!(row(&preview, "1").amount, Some(dec("12.00")));
 }
+
+mod round_trip {
+    use super::*;
+    use crate::core::model::{Client, Invoice, Payment, WriteOff};
+    use crate::core::money::Amount;
+    use proptest::prelude::*;
+
+    fn text() -> impl Strategy<Value = String> {
+        "[a-zA-Z0-9 ,.\"'&;\n-]{0,14}".prop_map(|s| s.trim().to_string())
+    }
+
+    fn cents() -> impl Strategy<Value = Amount> {
+        (1i64..1_000_000_000).prop_map(|c| Amount::new(Decimal::new(c, 2)).unwrap())
+    }
+
+    type InvoiceSpec = (
+        usize,
+        u32,
+        u32,
+        Amount,
+        usize,
+        String,
+        Option<(u32, String)>,
+    );
+
+    fn invoices() -> impl Strategy<Value = Vec<InvoiceSpec>> {
+        let write_off = proptest::option::of((0u32..200, "[a-z]{1,8}( [a-z]{1,8})?"));
+        proptest::collection::vec(
+            (
+                0usize..4,
+                0u32..3000,
+                0u32..120,
+                cents(),
+                0usize..4,
+                text(),
+                write_off,
+            ),
+            0..8,
+        )
+    }
+
+    fn payments() -> impl Strategy<Value = Vec<(usize, u32, Amount, String, String)>> {
+        proptest::collection::vec((0usize..8, 0u32..400, cents(), text(), text()), 0..10)
+    }
+
+    fn ledger(
+        names: Vec<(String, bool)>,
+        invoices: Vec<InvoiceSpec>,
+        payments: Vec<(usize, u32, Amount, String, String)>,
+    ) -> Ledger {
+        let mut ledger = ledger_in("GBP");
+        for (index, (name, email)) in names.into_iter().enumerate() {
+            let mut client = Client::new(format!("c{index}"), format!("{name} {index}"));
+            client.email = if email {
+                format!("c{index}@example.test")
+            } else {
+                String::new()
+            };
+            ledger.clients.push(client);
+        }
+        let start = day(2020, 1, 1);
+        for (index, (client, issued, terms, amount, currency, description, write_off)) in
+            invoices.into_iter().enumerate()
+        {
+            let issue_date = start + chrono::Duration::days(issued.into());
+            ledger.invoices.push(Invoice {
+                id: format!("i{index}"),
+                client_id: format!("c{}", client % ledger.clients.len()),
+                number: if index % 2 == 0 {
+                    format!("INV-{index}")
+                } else {
+                    format!("000{index}")
+                },
+                issue_date,
+                due_date: issue_date + chrono::Duration::days(terms.into()),
+                amount,
+                currency: Currency::parse(["GBP", "USD", "EUR", "JPY"][currency]).unwrap(),
+                description,
+                disputed: false,
+                interest: None,
+                write_off: write_off.map(|(after, reason)| WriteOff {
+                    date: issue_date + chrono::Duration::days(after.into()),
+                    reason,
+                }),
+                source: None,
+            });
+        }
+        let count = ledger.invoices.len();
+        for (index, (invoice, after, amount, method, note)) in
+            payments.into_iter().enumerate().filter(|_| count > 0)
+        {
+            let invoice = &ledger.invoices[invoice % count];
+            let payment = Payment {
+                id: format!("p{index}"),
+                invoice_id: invoice.id.clone(),
+                date: invoice.issue_date + chrono::Duration::days(after.into()),
+                amount,
+                method,
+                note,
+            };
+            ledger.payments.push(payment);
+        }
+        ledger
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 500, ..ProptestConfig::default() })]
+
+        #[test]
+        fn any_ledger_written_as_csv_reads_back_the_same(
+            names in proptest::collection::vec(("[A-Z][a-z]{0,8}", any::<bool>()), 1..4),
+            invoices in invoices(),
+            payments in payments(),
+        ) {
+            let original = ledger(names, invoices, payments);
+            let text = export_csv(&original);
+            let file = read(text.as_bytes()).unwrap();
+            prop_assert_eq!(file.profile, Profile::Overdue);
+            let again = preview(&original, &file, &ImportOptions::default(), today());
+            prop_assert!(!again.has_changes(), "{:?}", again.rows);
+            let fresh = ledger_in("GBP");
+            let imported = preview(&fresh, &file, &ImportOptions::default(), today());
+            prop_assert_eq!(imported.counts.skipped, 0, "{:?}", imported.problems);
+            let imported = commit(&fresh, &imported, &mut Sequential::default(), today()).unwrap();
+            prop_assert_eq!(imported.invoices.len(), original.invoices.len());
+            prop_assert_eq!(imported.payments.len(), original.payments.len());
+            prop_assert_eq!(export_csv(&imported), text);
+        }
+    }
+}

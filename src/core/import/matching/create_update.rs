@@ -163,7 +163,13 @@ impl Matcher<'_> {
         let client = client.unwrap_or_else(|| self.add_client(&incoming.client, &incoming.email));
         let lines = describe_payments(&changes, &invoice.currency);
         self.preview_row(&incoming, &invoice, changes.paid_after, Action::New, lines);
-        self.push_plan(Target::New { client, invoice }, changes);
+        self.push_plan(
+            Target::New {
+                client,
+                invoice: Box::new(invoice),
+            },
+            changes,
+        );
     }
 
     /// Plans the changes to an invoice already in the ledger.
@@ -264,8 +270,8 @@ impl Matcher<'_> {
         if action == Action::Update {
             self.push_plan(
                 Target::Existing {
-                    before: current.clone(),
-                    after,
+                    before: Box::new(current.clone()),
+                    after: Box::new(after),
                 },
                 changes,
             );
