@@ -1,6 +1,6 @@
 //! Writing a preview: one function that builds the whole new ledger, all or nothing.
 
-use super::plan::{ClientRef, Target};
+use super::plan::{ClientRef, InvoicePlan, Plan, Target};
 use super::preview::Preview;
 use crate::core::error::FieldError;
 use crate::core::ids::{IdSource, RecordKind};
@@ -51,77 +51,112 @@ pub fn commit(
     today: NaiveDate,
 ) -> Result<Ledger, FieldError> {
     let plan = &preview.plan;
-    let mut next = ledger.clone();
     if plan.is_empty() {
-        return Ok(next);
+        return Ok(ledger.clone());
     }
-    let mut taken = Taken::new(ledger);
-    let mut client_ids = Vec::with_capacity(plan.clients.len());
-    for new in &plan.clients {
-        let mut client = Client::new(taken.next(RecordKind::Client, ids), new.name.clone());
-        client.email = new.email.clone();
-        client.source = Some(new.source.clone());
-        client.validate()?;
-        client_ids.push(client.id.clone());
-        next.clients.push(client);
-    }
-    let positions: HashMap<String, usize> = ledger
-        .invoices
-        .iter()
-        .enumerate()
-        .map(|(at, invoice)| (invoice.id.clone(), at))
-        .collect();
-    let payment_ids: HashSet<&str> = ledger.payments.iter().map(|p| p.id.as_str()).collect();
-    let mut removed: HashSet<String> = HashSet::new();
+    let mut writer = Writer {
+        before: ledger,
+        next: ledger.clone(),
+        taken: Taken::new(ledger),
+        ids,
+        client_ids: Vec::with_capacity(plan.clients.len()),
+        positions: ledger
+            .invoices
+            .iter()
+            .enumerate()
+            .map(|(at, i)| (i.id.clone(), at))
+            .collect(),
+        removed: HashSet::new(),
+    };
+    writer.add_clients(plan)?;
     for change in &plan.invoices {
-        let at = match &change.target {
+        let at = writer.place_invoice(&change.target)?;
+        writer.payments(at, change)?;
+    }
+    let Writer {
+        mut next, removed, ..
+    } = writer;
+    next.payments
+        .retain(|payment| !removed.contains(&payment.id));
+    next.note_change(today);
+    Ok(next)
+}
+
+/// The ledger being built, with the ids handed out so far.
+struct Writer<'a> {
+    before: &'a Ledger,
+    next: Ledger,
+    taken: Taken,
+    ids: &'a mut dyn IdSource,
+    client_ids: Vec<String>,
+    positions: HashMap<String, usize>,
+    removed: HashSet<String>,
+}
+
+impl Writer<'_> {
+    fn add_clients(&mut self, plan: &Plan) -> Result<(), FieldError> {
+        for new in &plan.clients {
+            let id = self.taken.next(RecordKind::Client, self.ids);
+            let mut client = Client::new(id, new.name.clone());
+            client.email = new.email.clone();
+            client.source = Some(new.source.clone());
+            client.validate()?;
+            self.client_ids.push(client.id.clone());
+            self.next.clients.push(client);
+        }
+        Ok(())
+    }
+
+    /// Adds or replaces the invoice; its position in the new ledger.
+    fn place_invoice(&mut self, target: &Target) -> Result<usize, FieldError> {
+        match target {
             Target::New { client, invoice } => {
                 let mut invoice = (**invoice).clone();
                 invoice.client_id = match client {
-                    ClientRef::Existing(id) if ledger.client(id).is_some() => id.clone(),
-                    ClientRef::New(index) => client_ids.get(*index).ok_or_else(stale)?.clone(),
+                    ClientRef::Existing(id) if self.before.client(id).is_some() => id.clone(),
+                    ClientRef::New(index) => self.client_ids.get(*index).ok_or_else(stale)?.clone(),
                     ClientRef::Existing(_) => return Err(stale()),
                 };
-                invoice.id = taken.next(RecordKind::Invoice, ids);
+                invoice.id = self.taken.next(RecordKind::Invoice, self.ids);
                 invoice.validate()?;
-                next.invoices.push(invoice);
-                next.invoices.len() - 1
+                self.next.invoices.push(invoice);
+                Ok(self.next.invoices.len() - 1)
             }
             Target::Existing { before, after } => {
-                let at = *positions.get(&before.id).ok_or_else(stale)?;
-                if next.invoices[at] != **before {
+                let at = *self.positions.get(&before.id).ok_or_else(stale)?;
+                if self.next.invoices[at] != **before {
                     return Err(stale());
                 }
                 after.validate()?;
-                next.invoices[at] = (**after).clone();
-                at
+                self.next.invoices[at] = (**after).clone();
+                Ok(at)
             }
-        };
+        }
+    }
+
+    fn payments(&mut self, at: usize, change: &InvoicePlan) -> Result<(), FieldError> {
         for id in &change.remove {
-            if !payment_ids.contains(id.as_str()) {
+            if self.before.payment(id).is_none() {
                 return Err(stale());
             }
-            removed.insert(id.clone());
+            self.removed.insert(id.clone());
         }
         for new in &change.add {
             let payment = Payment {
-                id: taken.next(RecordKind::Payment, ids),
-                invoice_id: next.invoices[at].id.clone(),
+                id: self.taken.next(RecordKind::Payment, self.ids),
+                invoice_id: self.next.invoices[at].id.clone(),
                 date: new.date,
                 amount: new.amount,
                 method: new.method.clone(),
                 note: new.note.clone(),
             };
             if new.undated {
-                if let Some(source) = next.invoices[at].source.as_mut() {
+                if let Some(source) = self.next.invoices[at].source.as_mut() {
                     source.undated_payments.push(payment.id.clone());
                 }
             }
-            next.payments.push(payment);
+            self.next.payments.push(payment);
         }
+        Ok(())
     }
-    next.payments
-        .retain(|payment| !removed.contains(&payment.id));
-    next.note_change(today);
-    Ok(next)
 }

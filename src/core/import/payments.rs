@@ -84,6 +84,49 @@ pub fn plan_payments(
     problems: &mut Vec<Problem>,
 ) -> PaymentChanges {
     let mut changes = PaymentChanges::default();
+    match_dated(invoice, dated, &mut changes, problems);
+    if !changes.add.is_empty() {
+        changes.remove = invoice
+            .existing
+            .iter()
+            .filter(|p| invoice.undated.contains(&p.id))
+            .map(|p| p.id.clone())
+            .collect();
+    }
+    let kept: Decimal = invoice
+        .existing
+        .iter()
+        .filter(|p| !changes.remove.contains(&p.id))
+        .map(|p| p.amount.value())
+        .sum();
+    changes.paid_after = kept
+        + changes
+            .add
+            .iter()
+            .map(|p| p.amount.value())
+            .sum::<Decimal>();
+    if let Some((paid, paid_on)) = paid {
+        settle_total(
+            invoice,
+            paid,
+            paid_on,
+            &mut changes,
+            settings,
+            profile,
+            problems,
+        );
+    }
+    changes
+}
+
+/// Adds the dated payments Overdue does not have yet (same date and amount is the same
+/// payment), recording an outcome for each.
+fn match_dated(
+    invoice: &PaidInvoice,
+    dated: &[RowValues],
+    changes: &mut PaymentChanges,
+    problems: &mut Vec<Problem>,
+) {
     let mut unmatched: Vec<&Payment> = invoice.existing.clone();
     for row in dated {
         let outcome = match check_payment_row(row) {
@@ -121,38 +164,6 @@ pub fn plan_payments(
         }
         changes.outcomes.push(outcome);
     }
-    if !changes.add.is_empty() {
-        changes.remove = invoice
-            .existing
-            .iter()
-            .filter(|p| invoice.undated.contains(&p.id))
-            .map(|p| p.id.clone())
-            .collect();
-    }
-    let kept: Decimal = invoice
-        .existing
-        .iter()
-        .filter(|p| !changes.remove.contains(&p.id))
-        .map(|p| p.amount.value())
-        .sum();
-    changes.paid_after = kept
-        + changes
-            .add
-            .iter()
-            .map(|p| p.amount.value())
-            .sum::<Decimal>();
-    if let Some((paid, paid_on)) = paid {
-        settle_total(
-            invoice,
-            paid,
-            paid_on,
-            &mut changes,
-            settings,
-            profile,
-            problems,
-        );
-    }
-    changes
 }
 
 /// Brings what Overdue has paid up to the total the file states, with one payment.

@@ -10,7 +10,7 @@ use super::layout::{FileKind, Profile};
 use super::matching::Matcher;
 use super::plan::Plan;
 use super::rows::{group_rows, invoice_key, RowValues};
-use super::settings::{decide, ChosenSettings};
+use super::settings::{decide, ChosenSettings, Settings};
 use super::source::SourceFile;
 use super::table::Separator;
 use crate::core::currency::Currency;
@@ -254,35 +254,15 @@ pub fn preview(
         &mut problems,
     );
     missing_fields(file, &mapping, &mut problems);
-    let grouped = group_rows(file, &mapping, &settings, &mut problems);
-    let context = Context {
-        profile: file.profile,
-        settings: &settings,
-        default_terms: i64::from(options.default_terms_days.unwrap_or(30)),
-        due_header: mapping
-            .get(Field::DueDate)
-            .map(|c| file.header(c).to_string()),
-    };
     let mut matcher = Matcher::new(ledger, file.profile, options, &settings.chosen);
-    let mut file_payments = payments_by_invoice(grouped.payments);
-    let mut dollar_assumed = false;
-    for group in &grouped.invoices {
-        match finish(group, &context, &mut problems) {
-            Ok(incoming) => {
-                dollar_assumed |= incoming.dollar_assumed;
-                let key = invoice_key(&incoming.number, &incoming.client);
-                let payments = file_payments.remove(&key).unwrap_or_default();
-                matcher.invoice(incoming, payments, &mut problems);
-            }
-            Err(skipped) => matcher.skip(skipped),
-        }
-    }
-    let mut orphans: Vec<RowValues> = file_payments.into_values().flatten().collect();
-    orphans.sort_by_key(|row| row.line);
-    matcher.payments(orphans, &mut problems);
-    if dollar_assumed {
-        problems.push(Problem::note(file.header_line, None, "Amounts carry only a $ sign and no currency code; they were taken as USD. If they are another dollar, choose the currency of rows that name none."));
-    }
+    match_rows(
+        file,
+        &mapping,
+        &settings,
+        options,
+        &mut matcher,
+        &mut problems,
+    );
     problems.sort_by_key(|p| p.line);
     let (rows, counts, plan) = matcher.finish();
     Preview {
@@ -299,6 +279,45 @@ pub fn preview(
         problems,
         counts,
         plan,
+    }
+}
+
+/// Reads the rows into invoices and payments and matches each against the ledger.
+fn match_rows(
+    file: &SourceFile,
+    mapping: &Mapping,
+    settings: &Settings,
+    options: &ImportOptions,
+    matcher: &mut Matcher,
+    problems: &mut Vec<Problem>,
+) {
+    let grouped = group_rows(file, mapping, settings, problems);
+    let context = Context {
+        profile: file.profile,
+        settings,
+        default_terms: i64::from(options.default_terms_days.unwrap_or(30)),
+        due_header: mapping
+            .get(Field::DueDate)
+            .map(|c| file.header(c).to_string()),
+    };
+    let mut file_payments = payments_by_invoice(grouped.payments);
+    let mut dollar_assumed = false;
+    for group in &grouped.invoices {
+        match finish(group, &context, problems) {
+            Ok(incoming) => {
+                dollar_assumed |= incoming.dollar_assumed;
+                let key = invoice_key(&incoming.number, &incoming.client);
+                let payments = file_payments.remove(&key).unwrap_or_default();
+                matcher.invoice(incoming, payments, problems);
+            }
+            Err(skipped) => matcher.skip(skipped),
+        }
+    }
+    let mut orphans: Vec<RowValues> = file_payments.into_values().flatten().collect();
+    orphans.sort_by_key(|row| row.line);
+    matcher.payments(orphans, problems);
+    if dollar_assumed {
+        problems.push(Problem::note(file.header_line, None, "Amounts carry only a $ sign and no currency code; they were taken as USD. If they are another dollar, choose the currency of rows that name none."));
     }
 }
 

@@ -15,25 +15,45 @@ use std::collections::HashMap;
 /// One row's values, parsed; `error` holds the first bad value's message.
 #[derive(Debug, Clone, Default)]
 pub struct RowValues {
+    /// The line it starts on.
     pub line: usize,
+    /// The client (or the section row above).
     pub client: String,
+    /// The client's e-mail.
     pub email: String,
+    /// The invoice number.
     pub number: String,
+    /// `invoice` or `payment` (Overdue's layout), lower case.
     pub record: String,
+    /// The source status, lower case.
     pub status: String,
+    /// The document type, lower case.
     pub kind: String,
+    /// How a payment was made.
     pub method: String,
+    /// A note.
     pub note: String,
+    /// What was supplied.
     pub description: String,
+    /// Date of issue.
     pub issue_date: Option<NaiveDate>,
+    /// Due date.
     pub due_date: Option<NaiveDate>,
+    /// Payment date (or last payment date).
     pub payment_date: Option<NaiveDate>,
+    /// The total (or payment amount).
     pub amount: Option<ReadAmount>,
+    /// Paid so far.
     pub paid: Option<ReadAmount>,
+    /// Balance owed.
     pub balance: Option<ReadAmount>,
+    /// This line item's total.
     pub line_total: Option<ReadAmount>,
+    /// The currency column's value.
     pub currency: Option<Currency>,
+    /// Payment terms in days.
     pub terms: Option<i64>,
+    /// The first bad value's message.
     pub error: Option<String>,
 }
 

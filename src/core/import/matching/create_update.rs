@@ -72,6 +72,55 @@ fn describe_payments(
 }
 
 impl Matcher<'_> {
+    /// The invoice with the file's values where they may replace the current ones.
+    fn edited(&self, current: &Invoice, incoming: &Incoming) -> (Invoice, Edits) {
+        let source = current.source.as_ref();
+        let mut edits = Edits {
+            replace: self.options.replace_hand_edits,
+            changes: Vec::new(),
+            kept: Vec::new(),
+        };
+        let mut after = current.clone();
+        let amount = Amount::new(incoming.amount).unwrap_or_default();
+        if let Some(v) = edits.field(
+            "issue date",
+            &current.issue_date,
+            source.map(|s| &s.issue_date),
+            &incoming.issue_date,
+        ) {
+            after.issue_date = v;
+        }
+        if let Some(v) = edits.field(
+            "due date",
+            &current.due_date,
+            source.map(|s| &s.due_date),
+            &incoming.due_date,
+        ) {
+            after.due_date = v;
+        }
+        if let Some(v) = edits.field(
+            "amount",
+            &current.amount,
+            source.map(|s| &s.amount),
+            &amount,
+        ) {
+            after.amount = v;
+        }
+        if let Some(v) = edits.field(
+            "currency",
+            &current.currency,
+            source.map(|s| &s.currency),
+            &incoming.currency,
+        ) {
+            after.currency = v;
+        }
+        if current.write_off.is_none() && incoming.write_off.is_some() {
+            after.write_off = self.write_off_of(incoming);
+            edits.changes.push("written off".into());
+        }
+        (after, edits)
+    }
+
     fn write_off_of(&self, incoming: &Incoming) -> Option<WriteOff> {
         incoming.write_off.as_ref().map(|(date, reason)| WriteOff {
             date: date
@@ -105,6 +154,24 @@ impl Matcher<'_> {
         });
     }
 
+    /// A new invoice as the file states it; ids are filled in on commit.
+    fn new_invoice(&self, incoming: &Incoming) -> Invoice {
+        Invoice {
+            id: String::new(),
+            client_id: String::new(),
+            number: incoming.number.trim().to_string(),
+            issue_date: incoming.issue_date,
+            due_date: incoming.due_date,
+            amount: Amount::new(incoming.amount).unwrap_or_default(),
+            currency: incoming.currency.clone(),
+            description: incoming.description.clone(),
+            disputed: false,
+            interest: None,
+            write_off: self.write_off_of(incoming),
+            source: Some(self.source(incoming, Vec::new())),
+        }
+    }
+
     /// Plans a new invoice (and its client, when new).
     pub(super) fn create(
         &mut self,
@@ -130,20 +197,7 @@ impl Matcher<'_> {
             self.profile,
             problems,
         );
-        let invoice = Invoice {
-            id: String::new(),
-            client_id: String::new(),
-            number: incoming.number.trim().to_string(),
-            issue_date: incoming.issue_date,
-            due_date: incoming.due_date,
-            amount: Amount::new(incoming.amount).unwrap_or_default(),
-            currency: incoming.currency.clone(),
-            description: incoming.description.clone(),
-            disputed: false,
-            interest: None,
-            write_off: self.write_off_of(&incoming),
-            source: Some(self.source(&incoming, Vec::new())),
-        };
+        let invoice = self.new_invoice(&incoming);
         if let Err(error) = invoice.validate() {
             problems.push(Problem::error(incoming.line, None, error.to_string()));
             self.skip(Self::skipped(&incoming, error.to_string()));
@@ -183,49 +237,7 @@ impl Matcher<'_> {
         let ledger = self.ledger;
         let current = &ledger.invoices[at];
         let source = current.source.as_ref();
-        let mut edits = Edits {
-            replace: self.options.replace_hand_edits,
-            changes: Vec::new(),
-            kept: Vec::new(),
-        };
-        let mut after = current.clone();
-        let amount = Amount::new(incoming.amount).unwrap_or_default();
-        if let Some(value) = edits.field(
-            "issue date",
-            &current.issue_date,
-            source.map(|s| &s.issue_date),
-            &incoming.issue_date,
-        ) {
-            after.issue_date = value;
-        }
-        if let Some(value) = edits.field(
-            "due date",
-            &current.due_date,
-            source.map(|s| &s.due_date),
-            &incoming.due_date,
-        ) {
-            after.due_date = value;
-        }
-        if let Some(value) = edits.field(
-            "amount",
-            &current.amount,
-            source.map(|s| &s.amount),
-            &amount,
-        ) {
-            after.amount = value;
-        }
-        if let Some(value) = edits.field(
-            "currency",
-            &current.currency,
-            source.map(|s| &s.currency),
-            &incoming.currency,
-        ) {
-            after.currency = value;
-        }
-        if current.write_off.is_none() && incoming.write_off.is_some() {
-            after.write_off = self.write_off_of(&incoming);
-            edits.changes.push("written off".into());
-        }
+        let (mut after, edits) = self.edited(current, &incoming);
         if let Err(error) = after.validate() {
             problems.push(Problem::error(incoming.line, None, error.to_string()));
             self.skip(Self::skipped(&incoming, error.to_string()));
@@ -255,13 +267,11 @@ impl Matcher<'_> {
             Action::Update
         };
         if action == Action::Update {
-            let undated = source.map_or(Vec::new(), |s| {
-                s.undated_payments
-                    .iter()
-                    .filter(|id| !changes.remove.contains(id))
-                    .cloned()
-                    .collect()
-            });
+            let undated = source.map_or(Vec::new(), |s| s.undated_payments.clone());
+            let undated = undated
+                .into_iter()
+                .filter(|id| !changes.remove.contains(id))
+                .collect();
             after.source = Some(self.source(&incoming, undated));
         }
         let paid_after = changes.paid_after;
