@@ -18,16 +18,16 @@ const HEADER_SEARCH: usize = 40;
 pub struct DataRow {
     /// The line it starts on (1 = the file's first line).
     pub line: usize,
-    /// Its fields.
+    /// Its fields, trimmed.
     pub cells: Vec<String>,
     /// The label of the last section row above it.
     pub section: Option<String>,
 }
 
 impl DataRow {
-    /// The trimmed field at `column`, or "" when the row is shorter.
+    /// The field at `column` (trimmed when the row was read), or "" when the row is shorter.
     pub fn cell(&self, column: usize) -> &str {
-        self.cells.get(column).map_or("", |cell| cell.trim())
+        self.cells.get(column).map_or("", String::as_str)
     }
 }
 
@@ -163,9 +163,16 @@ fn data_rows(records: Vec<Record>, width: usize) -> Vec<DataRow> {
             section = Some(record.cell(0).to_string());
             continue;
         }
+        let mut cells = record.cells;
+        for cell in cells.iter_mut() {
+            let trimmed = cell.trim();
+            if trimmed.len() != cell.len() {
+                *cell = trimmed.to_string();
+            }
+        }
         rows.push(DataRow {
             line: record.line,
-            cells: record.cells,
+            cells,
             section: section.clone(),
         });
     }
