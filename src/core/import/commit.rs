@@ -1,5 +1,6 @@
 //! Writing a preview: one function that builds the whole new ledger, all or nothing.
 
+use super::matching::normal;
 use super::plan::{ClientRef, InvoicePlan, Plan, Target};
 use super::preview::Preview;
 use crate::core::error::FieldError;
@@ -66,6 +67,11 @@ pub fn commit(
             .enumerate()
             .map(|(at, i)| (i.id.clone(), at))
             .collect(),
+        numbers: ledger
+            .invoices
+            .iter()
+            .map(|i| (i.client_id.clone(), normal(&i.number)))
+            .collect(),
         removed: HashSet::new(),
     };
     writer.add_clients(plan)?;
@@ -90,6 +96,7 @@ struct Writer<'a> {
     ids: &'a mut dyn IdSource,
     client_ids: Vec<String>,
     positions: HashMap<String, usize>,
+    numbers: HashSet<(String, String)>,
     removed: HashSet<String>,
 }
 
@@ -117,6 +124,12 @@ impl Writer<'_> {
                     ClientRef::New(index) => self.client_ids.get(*index).ok_or_else(stale)?.clone(),
                     ClientRef::Existing(_) => return Err(stale()),
                 };
+                if !self
+                    .numbers
+                    .insert((invoice.client_id.clone(), normal(&invoice.number)))
+                {
+                    return Err(stale());
+                }
                 invoice.id = self.taken.next(RecordKind::Invoice, self.ids);
                 invoice.validate()?;
                 self.next.invoices.push(invoice);
