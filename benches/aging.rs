@@ -51,6 +51,7 @@ fn synthetic(invoices: usize) -> Ledger {
             disputed: index % 97 == 0,
             interest: None,
             write_off: None,
+            source: None,
         });
         if index % 3 == 0 {
             ledger.payments.push(Payment {

@@ -5,8 +5,8 @@ use overdue::core::backup::{self, ImportError};
 use overdue::core::ids::Sequential;
 use overdue::core::ledger::Ledger;
 use overdue::core::model::{
-    Activity, Appropriation, Business, Client, InterestTerms, Invoice, Payment, RuleKind, Settings,
-    WriteOff,
+    Activity, Appropriation, Business, Client, ClientSource, InterestTerms, Invoice, InvoiceSource,
+    Payment, RuleKind, Settings, WriteOff,
 };
 use overdue::core::money::Amount;
 use overdue::core::{currency::Currency, sample};
@@ -253,11 +253,13 @@ prop_compose! {
         });
         ledger.settings = Settings { bucket_edges: edges, age_by_issue_date: true, backup_reminder_days: 3, last_export: Some(NaiveDate::from_ymd_opt(2026, 1, 2).unwrap()), changed_since_export: None, rate_rows: Vec::new(), contract_appropriation: Appropriation::InterestFirst };
         for (index, (name, contact, notes, consumer, sample)) in names.into_iter().enumerate() {
-            ledger.clients.push(Client { id: format!("c{index}"), name, contact, email: String::new(), address: notes.clone(), notes, consumer, sample });
+            let source = consumer.then(|| ClientSource { layout: "xero".into(), name: format!(" {name} ") });
+            ledger.clients.push(Client { id: format!("c{index}"), name, contact, email: String::new(), address: notes.clone(), notes, consumer, sample, source });
         }
         let clients = ledger.clients.len();
         for (index, (client, issued, terms, amount, disputed, rule, rate, write_off)) in invoices.into_iter().enumerate() {
-            let rule = RuleKind::ALL[rule];
+            let rule_index = rule;
+            let rule = RuleKind::ALL[rule_index];
             ledger.invoices.push(Invoice {
                 id: format!("i{index}"),
                 client_id: format!("c{}", client % clients),
@@ -269,7 +271,17 @@ prop_compose! {
                 description: String::new(),
                 disputed,
                 interest: Some(InterestTerms { rule, annual_rate: rate.map(|r| Decimal::new(r.into(), 2)), flat_fee: rate.map(|_| amount) }),
-                write_off: write_off.map(|reason| WriteOff { date: issued, reason }),
+                write_off: write_off.clone().map(|reason| WriteOff { date: issued, reason }),
+                source: rule_index.is_multiple_of(2).then(|| InvoiceSource {
+                    layout: "freshbooks".into(),
+                    number: format!("000{index}"),
+                    client: write_off.unwrap_or_default(),
+                    issue_date: issued,
+                    due_date: issued + chrono::Duration::days(terms + 1),
+                    amount,
+                    currency: Currency::parse("JPY").unwrap(),
+                    undated_payments: if disputed { vec![format!("p{index}")] } else { Vec::new() },
+                }),
             });
         }
         let invoices = ledger.invoices.len();

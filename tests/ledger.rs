@@ -36,6 +36,7 @@ fn invoice(client_id: &str, number: &str, total: &str) -> Invoice {
         disputed: false,
         interest: None,
         write_off: None,
+        source: None,
     }
 }
 

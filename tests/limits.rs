@@ -60,6 +60,7 @@ fn ledger(amounts: &[Amount], issued: NaiveDate, due_after: i64, rule: RuleKind)
                 flat_fee: Some(Amount::new(MAX_AMOUNT).unwrap()),
             }),
             write_off: None,
+            source: None,
         });
         if index % 2 == 1 {
             ledger.payments.push(Payment {

@@ -46,6 +46,7 @@ pub fn synthetic(invoices: usize) -> Ledger {
             disputed: index % 97 == 0,
             interest: None,
             write_off: None,
+            source: None,
         });
         if index % 3 == 0 {
             ledger.payments.push(Payment {

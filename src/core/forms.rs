@@ -55,6 +55,8 @@ pub struct ClientForm {
     pub consumer: bool,
     /// Kept from the record: sample data stays sample data.
     pub sample: bool,
+    /// Kept from the record: where an imported client came from.
+    pub source: Option<crate::core::model::ClientSource>,
 }
 
 impl ClientForm {
@@ -69,6 +71,7 @@ impl ClientForm {
             notes: client.notes.clone(),
             consumer: client.consumer,
             sample: client.sample,
+            source: client.source.clone(),
         }
     }
 
@@ -90,6 +93,7 @@ impl ClientForm {
             notes: self.notes.trim().to_string(),
             consumer: self.consumer,
             sample: self.sample,
+            source: self.source.clone(),
         };
         client.validate()?;
         Ok(client)
@@ -134,6 +138,8 @@ pub struct InvoiceForm {
     pub flat_fee: String,
     /// Kept from the record.
     pub write_off: Option<crate::core::model::WriteOff>,
+    /// Kept from the record: where an imported invoice came from.
+    pub source: Option<crate::core::model::InvoiceSource>,
 }
 
 impl InvoiceForm {
@@ -188,6 +194,7 @@ impl InvoiceForm {
                 .map(|f| f.to_string())
                 .unwrap_or_default(),
             write_off: invoice.write_off.clone(),
+            source: invoice.source.clone(),
         }
     }
 
@@ -227,6 +234,7 @@ impl InvoiceForm {
             disputed: self.disputed,
             interest,
             write_off: self.write_off.clone(),
+            source: self.source.clone(),
         };
         invoice.validate()?;
         Ok(invoice)

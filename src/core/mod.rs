@@ -12,6 +12,7 @@ pub mod error;
 pub mod fast_map;
 pub mod forms;
 pub mod ids;
+pub mod import;
 pub mod interest;
 pub mod ladder;
 pub mod ledger;

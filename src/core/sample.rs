@@ -127,6 +127,7 @@ pub fn add_sample(ledger: &mut Ledger, today: NaiveDate) {
                     },
                     consumer: *consumer,
                     sample: true,
+                    source: None,
                 },
                 ids,
             )
@@ -159,6 +160,7 @@ pub fn add_sample(ledger: &mut Ledger, today: NaiveDate) {
                         disputed: position == 12,
                         interest: Some(InterestTerms::rule(rule)),
                         write_off: None,
+                        source: None,
                     },
                     ids,
                 )

@@ -54,6 +54,7 @@ fn add_invoice(
         disputed: false,
         interest: None,
         write_off: None,
+        source: None,
     });
     id
 }

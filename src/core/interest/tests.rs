@@ -36,6 +36,7 @@ fn case(
         disputed: false,
         interest: Some(InterestTerms::rule(rule)),
         write_off: None,
+        source: None,
     };
     ledger.invoices.push(invoice.clone());
     for (index, (date, paid)) in payments.iter().enumerate() {

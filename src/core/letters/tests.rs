@@ -330,11 +330,14 @@ fn nested_ifs(depth: usize) -> String {
     "{% if today %}".repeat(depth) + &"{% endif %}".repeat(depth)
 }
 
+/// Refused before any of it is built: the text is over the length limit (and would be
+/// refused at depth 17 otherwise). The time it takes is in `benches/templates.rs`.
 #[test]
-fn five_thousand_nested_ifs_are_refused_quickly() {
-    let started = std::time::Instant::now();
-    assert!(Template::check(&nested_ifs(5000), &Catalogue).is_err());
-    assert!(started.elapsed() < std::time::Duration::from_millis(100));
+fn five_thousand_nested_ifs_are_refused() {
+    let refused = Template::check(&nested_ifs(5000), &Catalogue).unwrap_err();
+    assert!(refused.message.contains("longer than"), "{refused}");
+    let deep = Template::check(&nested_ifs(1000), &Catalogue).unwrap_err();
+    assert!(deep.message.contains("nested more than 16 deep"), "{deep}");
 }
 
 #[test]
@@ -349,11 +352,9 @@ fn ifs_nested_one_past_the_limit_are_refused_at_the_innermost_tag() {
 }
 
 #[test]
-fn sixteen_nested_loops_are_refused_quickly() {
+fn sixteen_nested_loops_are_refused() {
     let source = "{% for row in statement %}".repeat(16) + "x" + &"{% endfor %}".repeat(16);
-    let started = std::time::Instant::now();
     let refused = Template::check(&source, &Catalogue).unwrap_err();
-    assert!(started.elapsed() < std::time::Duration::from_millis(100));
     assert!(refused.message.contains("loops are nested"), "{refused}");
     let allowed = "{% for row in statement %}".repeat(MAX_LOOP_DEPTH)
         + &"{% endfor %}".repeat(MAX_LOOP_DEPTH);
@@ -370,13 +371,7 @@ fn a_loop_over_a_long_list_stops_at_the_render_budget() {
         [("n".to_string(), "0123456789".to_string())].into();
     let mut values = template::Context::new();
     values.insert("rows".into(), Value::List(vec![row; 10_000]));
-    let started = std::time::Instant::now();
     let stopped = template.render(&values).unwrap_err();
-    assert!(
-        started.elapsed() < std::time::Duration::from_millis(100),
-        "{:?}",
-        started.elapsed()
-    );
     assert!(
         stopped.message.contains("repeats too often") || stopped.message.contains("longer than")
     );

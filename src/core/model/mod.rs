@@ -10,11 +10,13 @@ use serde::{Deserialize, Serialize};
 
 mod plan;
 mod rates;
+mod source;
 mod template;
 mod validate;
 
 pub use plan::{Instalment, Plan, PlanStatus, PrepSheet};
 pub use rates::{RateRow, RateTableId};
+pub use source::{ClientSource, InvoiceSource};
 pub use template::{LetterTemplate, TemplateSet};
 pub use validate::check_id;
 
@@ -260,6 +262,9 @@ pub struct Client {
     /// Created by "load sample data" and removed with it.
     #[serde(default, skip_serializing_if = "is_false")]
     pub sample: bool,
+    /// The file the client was imported from, if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<ClientSource>,
 }
 
 impl Client {
@@ -274,6 +279,7 @@ impl Client {
             notes: String::new(),
             consumer: false,
             sample: false,
+            source: None,
         }
     }
 }
@@ -316,6 +322,9 @@ pub struct Invoice {
     /// Set when the remaining balance was written off.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub write_off: Option<WriteOff>,
+    /// The file the invoice was imported from, if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<InvoiceSource>,
 }
 
 /// Money received against an invoice.
