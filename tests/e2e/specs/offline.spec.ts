@@ -5,7 +5,7 @@ import { chromium } from "@playwright/test";
 import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { chromiumArgs } from "../playwright.config";
+import { launchOptions } from "../browser";
 
 async function loadSample(page) {
   await page.goto("/data");
@@ -34,7 +34,7 @@ test("after one online visit the app works offline, deep routes included", async
 test("the app is installable", async ({ page, baseURL }) => {
   // Installability needs a real (not incognito) profile.
   const profile = mkdtempSync(join(tmpdir(), "overdue-profile-"));
-  const browser = await chromium.launchPersistentContext(profile, { executablePath: "/usr/bin/chromium", args: chromiumArgs });
+  const browser = await chromium.launchPersistentContext(profile, launchOptions);
   const installed = browser.pages()[0] ?? (await browser.newPage());
   await installed.goto(`${baseURL}/`);
   await installed.evaluate(async () => { await navigator.serviceWorker.ready; });
