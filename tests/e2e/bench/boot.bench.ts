@@ -3,6 +3,9 @@
 // (c) another tab changes one payment → this tab shows the new totals. A report, not a test
 // of speed: it fails only if the totals are wrong.
 import { test, expect } from "@playwright/test";
+import { agingCellSelector } from "../pages/dashboard";
+
+const totalCell = agingCellSelector("total", "total");
 
 function ledger() {
   let seed = 7;
@@ -33,9 +36,9 @@ test("boot with 10,000 invoices", async ({ browser, baseURL }) => {
   const page = await context.newPage();
   await page.goto(`${baseURL}/data`);
   await page.evaluate((text) => localStorage.setItem("overdue.ledger", text), text);
-  await page.addInitScript((total) => {
+  await page.addInitScript(({ total, totalCell }) => {
     const watch = () => {
-      const cell = document.querySelector('[data-testid="aging-cell"][data-client="total"][data-bucket="total"]');
+      const cell = document.querySelector(totalCell);
       if (cell && cell.getAttribute("data-amount") === (window as any).__expected) {
         (window as any).__painted = performance.now();
         return true;
@@ -44,7 +47,7 @@ test("boot with 10,000 invoices", async ({ browser, baseURL }) => {
     };
     (window as any).__expected = total;
     new MutationObserver((_, observer) => watch() && observer.disconnect()).observe(document, { subtree: true, childList: true, attributes: true });
-  }, total);
+  }, { total, totalCell });
   const boots = [];
   for (let run = 0; run < 5; run++) {
     await page.goto(`${baseURL}/`);
@@ -66,10 +69,10 @@ test("boot with 10,000 invoices", async ({ browser, baseURL }) => {
   const other = await context.newPage();
   await other.goto(`${baseURL}/data`);
   const changed = (Number(total) - 1).toFixed(2);
-  await page.evaluate((changed) => {
+  await page.evaluate(({ changed, totalCell }) => {
     (window as any).__expected = changed;
     delete (window as any).__painted;
-    const cell = () => document.querySelector('[data-testid="aging-cell"][data-client="total"][data-bucket="total"]');
+    const cell = () => document.querySelector(totalCell);
     new MutationObserver((_, observer) => {
       if (cell()?.getAttribute("data-amount") === changed) {
         (window as any).__painted = performance.now();
@@ -77,7 +80,7 @@ test("boot with 10,000 invoices", async ({ browser, baseURL }) => {
       }
     }).observe(document, { subtree: true, childList: true, attributes: true });
     window.addEventListener("storage", (event) => ((window as any).__event = event.timeStamp), { once: true });
-  }, changed);
+  }, { changed, totalCell });
   await other.evaluate(({ id, cents }) => {
     const doc = JSON.parse(localStorage.getItem("overdue.ledger")!);
     const p = doc.payments.find((p) => p.id === id);
@@ -88,7 +91,7 @@ test("boot with 10,000 invoices", async ({ browser, baseURL }) => {
   }, { id: payment.id, cents: 100 });
   await page.waitForFunction(() => (window as any).__painted !== undefined, null, { timeout: 60_000 });
   const repaint = await page.evaluate(() => (window as any).__painted - (window as any).__event);
-  await expect(page.locator('[data-testid="aging-cell"][data-client="total"][data-bucket="total"]')).toHaveAttribute("data-amount", changed);
+  await expect(page.locator(totalCell)).toHaveAttribute("data-amount", changed);
 
   const median = boots.sort((a, b) => a - b)[2];
   const line = (label: string, ms: number) => console.log(`${label.padEnd(58)} ${ms.toFixed(1)} ms`);
