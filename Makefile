@@ -1,15 +1,22 @@
 # Overdue: `make serve` to run the app, `make test` to run every check.
 SHELL := bash
 .SHELLFLAGS := -eu -o pipefail -c
-export PATH := $(CURDIR)/tests/e2e/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
+# wasm-opt (binaryen 132, pinned in Trunk.toml) comes from tools/node_modules.
+export PATH := $(CURDIR)/tools/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
+# Cargo commands share one target directory, so they run one at a time.
+.NOTPARALLEL:
+
+# The port the e2e tests serve dist/ on; set another to run two copies at once.
+E2E_PORT ?= 4173
+export E2E_PORT
+SERVE_PORT ?= 8080
 
 WASM_TEST_ENV := CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
 	CHROMEDRIVER=/usr/bin/chromedriver WASM_BINDGEN_TEST_TIMEOUT=120
 
-.PHONY: deps check-pins build serve test size bench
+.PHONY: deps check-pins unit wasm build e2e test serve size bench
 
-# wasm-bindgen version, read from Cargo.lock (the `name = "wasm-bindgen"` package block).
-WASM_BINDGEN_LOCK = $(shell awk '/^name = "wasm-bindgen"$$/ { getline; gsub(/version = |"/, ""); print; exit }' Cargo.lock 2>/dev/null)
+WASM_BINDGEN_LOCK = $(shell scripts/wasm-bindgen-version.sh)
 WASM_BINDGEN_PIN = $(shell sed -n 's/^wasm_bindgen = "\(.*\)"/\1/p' Trunk.toml)
 
 # Trunk.toml must pin the exact wasm-bindgen that Cargo.lock resolves, or the build breaks.
@@ -21,41 +28,54 @@ check-pins:
 		echo "ERROR: Trunk.toml pins wasm_bindgen = \"$(WASM_BINDGEN_PIN)\" but Cargo.lock has $(WASM_BINDGEN_LOCK)." >&2; \
 		echo "       Set [tools] wasm_bindgen = \"$(WASM_BINDGEN_LOCK)\" in Trunk.toml." >&2; exit 1; fi
 
+# Installs what is missing: Rust target, trunk, wasm-bindgen-cli, Chromium, npm packages.
 deps: check-pins
 	@scripts/deps.sh
 
-build: deps
-	@echo "==> release build into dist/"
-	trunk build --release --offline
+# The capabilities wasm-bindgen-test hands to chromedriver, from the one list of Chromium flags.
+webdriver.json: tools/chromium.json tools/chromium.mjs
+	@echo "==> webdriver.json from tools/chromium.json"
+	node tools/chromium.mjs webdriver > $@
 
-serve: build
-	@echo "==> serving http://127.0.0.1:8080 (Ctrl-C to stop)"
-	node tests/e2e/serve.mjs dist 8080
-
-test: deps
+# The everyday loop: formatting, lints and native tests. No wasm, no browser.
+unit:
 	@echo "==> cargo fmt --check"
 	cargo fmt --check
 	@echo "==> clippy (native)"
 	cargo clippy --all-targets -- -D warnings
-	@echo "==> clippy (wasm32)"
-	cargo clippy --target wasm32-unknown-unknown --lib --bins -- -D warnings
 	@echo "==> cargo test (native)"
 	cargo test
+
+# The wasm32 lints and the store tests against real localStorage in headless Chromium.
+wasm: deps webdriver.json
+	@echo "==> clippy (wasm32)"
+	cargo clippy --target wasm32-unknown-unknown --lib --bins -- -D warnings
 	@echo "==> store tests in headless Chromium (wasm-bindgen-test)"
 	$(WASM_TEST_ENV) cargo test --target wasm32-unknown-unknown --test store_wasm
-	@echo "==> release build"
-	trunk build --release --offline
-	@echo "==> Playwright e2e against dist/"
+
+# Release build into dist/ (Trunk.toml sets offline = true).
+build: deps
+	@echo "==> release build into dist/"
+	trunk build --release
+
+# Playwright journeys against the release build, served on E2E_PORT.
+e2e: build
+	@echo "==> Playwright e2e against dist/ on port $(E2E_PORT)"
 	cd tests/e2e && npx playwright test
 
-size:
-	@ls dist/*.wasm >/dev/null 2>&1 || $(MAKE) build
+# Every check: what is missing installed, then unit, wasm, release build and e2e.
+test: deps unit wasm e2e
+
+serve: build
+	@echo "==> serving http://127.0.0.1:$(SERVE_PORT) (Ctrl-C to stop)"
+	node tools/serve.mjs dist $(SERVE_PORT)
+
+# gzip size of what a first visit downloads, from a fresh build.
+size: build
 	@scripts/size.sh
 
 bench: build
 	@echo "==> criterion benchmarks of core"
 	cargo bench --bench '*'
-	@if [ -f tests/e2e/bench.config.ts ]; then \
-		echo "==> browser boot benchmark"; \
-		cd tests/e2e && npx playwright test --config bench.config.ts --reporter=line; \
-	fi
+	@echo "==> browser boot benchmark"
+	cd tests/e2e && npx playwright test --config bench.config.ts --reporter=line

@@ -4,10 +4,12 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+trunk_version=0.21.14
+
 say() { printf '==> %s\n' "$*"; }
 as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
 
-wasm_bindgen_version=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' Cargo.lock)
+wasm_bindgen_version=$(scripts/wasm-bindgen-version.sh)
 if [ -z "$wasm_bindgen_version" ]; then
   echo "no wasm-bindgen in Cargo.lock (run cargo generate-lockfile)" >&2
   exit 1
@@ -18,14 +20,14 @@ if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
   rustup target add wasm32-unknown-unknown
 fi
 
-if [ "$(trunk --version 2>/dev/null)" != "trunk 0.21.14" ]; then
-  say "installing trunk 0.21.14 (about 15 minutes)"
-  cargo install trunk --version 0.21.14 --locked
+if [ "$(trunk --version 2>/dev/null)" != "trunk $trunk_version" ]; then
+  say "installing trunk $trunk_version (about 15 minutes)"
+  cargo install trunk --version "$trunk_version" --locked
 fi
 
 if [ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $wasm_bindgen_version" ]; then
   say "installing wasm-bindgen-cli $wasm_bindgen_version"
-  cargo install wasm-bindgen-cli --version "$wasm_bindgen_version" --force
+  cargo install wasm-bindgen-cli --version "$wasm_bindgen_version" --locked --force
 fi
 
 if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then
@@ -34,10 +36,40 @@ if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; the
   as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y chromium chromium-driver
 fi
 
-lock=tests/e2e/package-lock.json
-stamp=tests/e2e/node_modules/.package-lock.json
-wasm_opt=tests/e2e/node_modules/.bin/wasm-opt
-if [ ! -f "$stamp" ] || [ "$lock" -nt "$stamp" ] || ! "$wasm_opt" --version 2>/dev/null | grep -q 'version 132'; then
-  say "installing the e2e npm packages (Playwright, axe-core, binaryen 132)"
-  (cd tests/e2e && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund)
-fi
+# True when a folder's node_modules holds exactly what its package-lock.json lists (npm's own
+# record of an install, node_modules/.package-lock.json, has the same packages at the same
+# versions; optional packages for other platforms may be absent).
+installed_as_locked() {
+  node - "$1" <<'JS'
+const { readFileSync } = require("node:fs");
+const folder = process.argv[2];
+const read = (path) => JSON.parse(readFileSync(`${folder}/${path}`, "utf8")).packages;
+let locked, installed;
+try {
+  locked = read("package-lock.json");
+  installed = read("node_modules/.package-lock.json");
+} catch {
+  process.exit(1);
+}
+delete locked[""];
+const same =
+  Object.entries(locked).every(([path, p]) => installed[path]?.version === p.version || (p.optional && !installed[path])) &&
+  Object.keys(installed).every((path) => path in locked);
+process.exit(same ? 0 : 1);
+JS
+}
+
+# npm ci in a folder unless its install matches its lockfile and `check` (a command that
+# proves the install works) passes.
+npm_ci() {
+  local folder=$1 what=$2 check=$3
+  if ! installed_as_locked "$folder" || ! (cd "$folder" && eval "$check") >/dev/null 2>&1; then
+    say "installing $what"
+    (cd "$folder" && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund)
+  fi
+}
+
+npm_ci tools "the tools' npm packages (binaryen 132, playwright-core)" \
+  "node_modules/.bin/wasm-opt --version | grep -q 'version 132'"
+npm_ci tests/e2e "the e2e npm packages (Playwright, axe-core)" \
+  "node_modules/.bin/playwright --version | grep -q 'Version 1.65.1'"

@@ -1,11 +1,38 @@
-// Shared fixtures: every test fails if the page asks another origin for anything, and
+// The test object every spec imports: one page object per page as a fixture, and an
+// auto-fixture that fails any test in which the page asks another origin for anything.
 // `expectNoAxeViolations` checks a page against WCAG 2.1 A and AA.
 import { test as base, expect, Page } from "@playwright/test";
 import AxeBuilder from "@axe-core/playwright";
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
+import { AppShell } from "./pages/app";
+import { ClientPage, ClientsPage } from "./pages/clients";
+import { DashboardPage } from "./pages/dashboard";
+import { DataPage } from "./pages/data";
+import { InvoicePage } from "./pages/invoice";
+import { InvoicesPage } from "./pages/invoices";
+import { LetterView } from "./pages/letter";
+import { RecoveryScreen } from "./pages/recovery";
+import { SettingsPage } from "./pages/settings";
+import { SettlementPage } from "./pages/settlement";
+import { TemplatesPage } from "./pages/templates";
 
-export const test = base.extend<{ foreignRequests: string[] }>({
+export interface Pages {
+  app: AppShell;
+  data: DataPage;
+  dashboard: DashboardPage;
+  invoices: InvoicesPage;
+  invoice: InvoicePage;
+  letter: LetterView;
+  settlement: SettlementPage;
+  clients: ClientsPage;
+  client: ClientPage;
+  templates: TemplatesPage;
+  settings: SettingsPage;
+  recovery: RecoveryScreen;
+}
+
+export const test = base.extend<Pages & { foreignRequests: string[] }>({
   foreignRequests: [
     async ({ page, baseURL }, use) => {
       const origin = new URL(baseURL!).origin;
@@ -20,6 +47,18 @@ export const test = base.extend<{ foreignRequests: string[] }>({
     },
     { auto: true },
   ],
+  app: async ({ page }, use) => use(new AppShell(page)),
+  data: async ({ page }, use) => use(new DataPage(page)),
+  dashboard: async ({ page }, use) => use(new DashboardPage(page)),
+  invoices: async ({ page }, use) => use(new InvoicesPage(page)),
+  invoice: async ({ page }, use) => use(new InvoicePage(page)),
+  letter: async ({ page }, use) => use(new LetterView(page)),
+  settlement: async ({ page }, use) => use(new SettlementPage(page)),
+  clients: async ({ page }, use) => use(new ClientsPage(page)),
+  client: async ({ page }, use) => use(new ClientPage(page)),
+  templates: async ({ page }, use) => use(new TemplatesPage(page)),
+  settings: async ({ page }, use) => use(new SettingsPage(page)),
+  recovery: async ({ page }, use) => use(new RecoveryScreen(page)),
 });
 
 export { expect };
@@ -34,20 +73,15 @@ export async function expectNoAxeViolations(page: Page) {
   expect(summary, `axe violations on ${page.url()}`).toEqual([]);
 }
 
-/** Imports a backup file through the Data page and waits for the result. */
-export async function importBackup(page: Page, path: string) {
-  await page.goto("/data");
-  await page.getByTestId("import-file").setInputFiles(path);
-  await expect(page.getByTestId("import-status")).not.toBeEmpty();
-}
+// Fixtures of the e2e tests live in tests/e2e/fixtures; the contract's example backup is
+// shared with the Rust tests and lives in tests/fixtures.
+const fixtureFolders = [join(__dirname, "fixtures"), join(__dirname, "..", "fixtures")];
 
-/** The stored ledger document, exactly as localStorage holds it. */
-export async function storedLedger(page: Page): Promise<string | null> {
-  return page.evaluate(() => localStorage.getItem("overdue.ledger"));
-}
-
+/** The path of a fixture file by name. */
 export function fixture(name: string): string {
-  return join(__dirname, "fixtures", name);
+  const path = fixtureFolders.map((folder) => join(folder, name)).find((candidate) => existsSync(candidate));
+  if (!path) throw new Error(`no fixture ${name} in ${fixtureFolders.join(" or ")}`);
+  return path;
 }
 
 export function readFixture(name: string): string {

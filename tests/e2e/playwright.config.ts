@@ -1,15 +1,7 @@
 import { defineConfig } from "@playwright/test";
+import { launchOptions, port } from "./browser";
 
-export const chromiumArgs = [
-  "--no-sandbox",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-];
-
+// Set E2E_PORT to run two copies at once (`make e2e E2E_PORT=4191`).
 export default defineConfig({
   testDir: "./specs",
   workers: 1,
@@ -17,13 +9,13 @@ export default defineConfig({
   reporter: "list",
   timeout: 60_000,
   use: {
-    baseURL: "http://127.0.0.1:4173",
+    baseURL: `http://127.0.0.1:${port}`,
     acceptDownloads: true,
-    launchOptions: { executablePath: "/usr/bin/chromium", args: chromiumArgs },
+    launchOptions,
   },
   webServer: {
-    command: "node serve.mjs ../../dist 4173",
-    url: "http://127.0.0.1:4173",
+    command: `node ../../tools/serve.mjs ../../dist ${port}`,
+    url: `http://127.0.0.1:${port}`,
     reuseExistingServer: false,
   },
 });

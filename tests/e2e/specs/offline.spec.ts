@@ -1,40 +1,36 @@
 // Offline and safe: the installed app works with no network, survives a full quota, corrupt
 // data and two tabs, requests nothing from other origins and breaks no CSP rule.
-import { test, expect, storedLedger, expectNoAxeViolations } from "../fixtures";
+import { test, expect, expectNoAxeViolations } from "../fixtures";
 import { chromium } from "@playwright/test";
-import { mkdtempSync, readFileSync } from "node:fs";
+import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { chromiumArgs } from "../playwright.config";
+import { launchOptions } from "../browser";
+import { ClientsPage } from "../pages/clients";
+import { AppShell } from "../pages/app";
 
-async function loadSample(page) {
-  await page.goto("/data");
-  await page.getByTestId("load-sample").click();
-  await expect(page.getByTestId("import-status")).toContainText("Added sample data");
-}
-
-test("after one online visit the app works offline, deep routes included", async ({ page, context }) => {
-  await loadSample(page);
+test("after one online visit the app works offline, deep routes included", async ({ page, context, data, dashboard, invoice, settings }) => {
+  await data.loadSample();
   await page.evaluate(async () => { await navigator.serviceWorker.ready; });
   await page.reload();
   await expect.poll(() => page.evaluate(() => !!navigator.serviceWorker.controller)).toBe(true);
   await context.setOffline(true);
   await page.reload();
   await expect(page.getByRole("heading", { name: "Data", level: 1 })).toBeVisible();
-  await page.goto("/");
-  await expect(page.getByTestId("queue-item").first()).toBeVisible();
-  await expect(page.locator('[data-testid="aging-cell"][data-client="total"][data-bucket="total"]').first()).toBeVisible();
-  await page.goto("/invoices/i3");
-  await expect(page.getByTestId("balance")).toBeVisible();
-  await page.goto("/settings");
-  await expect(page.getByRole("heading", { name: "Settings" })).toBeVisible();
+  await dashboard.open();
+  await expect(dashboard.queue.first()).toBeVisible();
+  await expect(dashboard.total().first()).toBeVisible();
+  await invoice.open("i3");
+  await expect(invoice.balance).toBeVisible();
+  await settings.open();
+  await expect(settings.heading).toBeVisible();
   await context.setOffline(false);
 });
 
 test("the app is installable", async ({ page, baseURL }) => {
   // Installability needs a real (not incognito) profile.
   const profile = mkdtempSync(join(tmpdir(), "overdue-profile-"));
-  const browser = await chromium.launchPersistentContext(profile, { executablePath: "/usr/bin/chromium", args: chromiumArgs });
+  const browser = await chromium.launchPersistentContext(profile, launchOptions);
   const installed = browser.pages()[0] ?? (await browser.newPage());
   await installed.goto(`${baseURL}/`);
   await installed.evaluate(async () => { await navigator.serviceWorker.ready; });
@@ -46,9 +42,9 @@ test("the app is installable", async ({ page, baseURL }) => {
   expect(manifest.icons.map((i) => `${i.sizes} ${i.purpose}`)).toEqual(["192x192 any", "512x512 any", "512x512 maskable"]);
 });
 
-test("a real full quota shows the error, keeps the stored ledger and still exports", async ({ page }) => {
-  await loadSample(page);
-  const before = await storedLedger(page);
+test("a real full quota shows the error, keeps the stored ledger and still exports", async ({ page, app, data, settings }) => {
+  await data.loadSample();
+  const before = await data.storedLedger();
   await page.evaluate(() => {
     let size = 1 << 20;
     let index = 0;
@@ -60,88 +56,82 @@ test("a real full quota shows the error, keeps the stored ledger and still expor
       }
     }
   });
-  await page.getByRole("link", { name: "Settings" }).click();
-  await page.getByLabel("Business name").fill("Renamed while the disk was full");
-  await page.getByRole("button", { name: "Save profile" }).click();
-  await expect(page.getByTestId("save-error")).toContainText("storage is full");
-  await page.getByRole("link", { name: "Data", exact: true }).click();
-  const [file] = await Promise.all([page.waitForEvent("download"), page.getByTestId("export-backup").click()]);
-  expect(JSON.parse(readFileSync(await file.path(), "utf8")).business.name).toBe("Renamed while the disk was full");
+  await app.navigate("Settings");
+  await settings.renameBusiness("Renamed while the disk was full");
+  await expect(app.saveError).toContainText("storage is full");
+  await app.navigate("Data");
+  const file = await data.exportBackup();
+  expect(JSON.parse(file.text).business.name).toBe("Renamed while the disk was full");
   await page.reload();
-  expect(await storedLedger(page)).toBe(before);
-  await expect(page.getByTestId("load-sample")).toBeVisible();
+  expect(await data.storedLedger()).toBe(before);
+  await expect(data.loadSampleButton).toBeVisible();
 });
 
-test("corrupt data gets the recovery screen, its raw download and a restore", async ({ page }) => {
-  await loadSample(page);
-  await page.getByRole("link", { name: "Settings" }).click();
-  await page.getByLabel("Business name").fill("Second save");
-  await page.getByRole("button", { name: "Save profile" }).click();
-  await expect(page.getByText("Saved.")).toBeVisible();
+test("corrupt data gets the recovery screen, its raw download and a restore", async ({ page, app, data, settings, recovery, clients }) => {
+  await data.loadSample();
+  await app.navigate("Settings");
+  await data.waitForSave(() => settings.renameBusiness("Second save"));
+  await expect(settings.savedNotice).toBeVisible();
   const garbage = '{"format":"overdue-backup", garbage \u00e9\u0000 }';
   await page.evaluate((text) => localStorage.setItem("overdue.ledger", text), garbage);
   await page.reload();
-  await expect(page.getByTestId("recovery")).toBeVisible();
-  await expect(page.getByTestId("start-empty")).toBeDisabled();
+  await expect(recovery.root).toBeVisible();
+  await expect(recovery.startEmptyButton).toBeDisabled();
   await expectNoAxeViolations(page);
-  const [file] = await Promise.all([page.waitForEvent("download"), page.getByTestId("download-raw").click()]);
-  expect(readFileSync(await file.path(), "utf8")).toBe(garbage);
-  expect(await storedLedger(page)).toBe(garbage);
-  await page.getByTestId("restore-previous").click();
-  await expect(page.getByTestId("recovery")).toHaveCount(0);
-  await page.goto("/clients");
-  await expect(page.getByRole("link", { name: "Acme Widgets Ltd" })).toBeVisible();
+  expect(await recovery.downloadRaw()).toBe(garbage);
+  expect(await data.storedLedger()).toBe(garbage);
+  await recovery.restorePrevious();
+  await expect(recovery.root).toHaveCount(0);
+  await clients.open();
+  await expect(clients.link("Acme Widgets Ltd")).toBeVisible();
 });
 
-test("a second tab follows the first, and a stale save is refused without losing a record", async ({ page, context }) => {
-  await loadSample(page);
-  const other = await context.newPage();
-  await other.goto("/clients");
-  await page.goto("/clients");
-  await page.getByRole("button", { name: "Add client" }).click();
-  await page.getByLabel("Name").fill("Added in tab A");
-  await page.getByRole("button", { name: "Save client" }).click();
-  await expect(other.getByRole("link", { name: "Added in tab A" })).toBeVisible();
+test("a second tab follows the first, and a stale save is refused without losing a record", async ({ context, data, clients }) => {
+  await data.loadSample();
+  const otherPage = await context.newPage();
+  const other = { clients: new ClientsPage(otherPage), app: new AppShell(otherPage) };
+  await other.clients.open();
+  await clients.open();
+  await clients.addClient({ name: "Added in tab A" });
+  await expect(other.clients.link("Added in tab A")).toBeVisible();
 
   // A write tab B never hears of (a tab hears no storage event for its own writes): B is now stale.
-  await other.evaluate(() => {
+  await otherPage.evaluate(() => {
     const doc = JSON.parse(localStorage.getItem("overdue.ledger")!);
     doc.clients.push({ id: "elsewhere", name: "Written elsewhere" });
     doc.revision += 1;
     localStorage.setItem("overdue.ledger", JSON.stringify(doc));
     localStorage.setItem("overdue.revision", String(doc.revision));
   });
-  await other.getByRole("button", { name: "Add client" }).click();
-  await other.getByLabel("Name").fill("From stale tab B");
-  await other.getByRole("button", { name: "Save client" }).click();
-  await expect(other.getByTestId("save-error")).toContainText("Changed in another tab — reload to see the latest.");
-  const stored = JSON.parse((await storedLedger(page))!);
+  await other.clients.addClient({ name: "From stale tab B" });
+  await expect(other.app.saveError).toContainText("Changed in another tab — reload to see the latest.");
+  const stored = await data.storedDocument();
   expect(stored.clients.map((c) => c.name)).toContain("Written elsewhere");
   expect(stored.clients.map((c) => c.name)).toContain("Added in tab A");
   expect(stored.clients.map((c) => c.name)).not.toContain("From stale tab B");
 });
 
-test("the whole journey asks no other origin for anything and breaks no CSP rule", async ({ page }) => {
+test("the whole journey asks no other origin for anything and breaks no CSP rule", async ({ page, app, data, invoice, letter, settlement }) => {
   await page.addInitScript(() => {
     (window as any).__csp = [];
     document.addEventListener("securitypolicyviolation", (e) => (window as any).__csp.push(`${e.violatedDirective} ${e.blockedURI}`));
   });
   const violations: string[] = [];
   const collect = async () => violations.push(...(await page.evaluate(() => (window as any).__csp)));
-  await loadSample(page);
+  await data.loadSample();
   for (const path of ["/", "/clients", "/clients/c1", "/invoices", "/invoices/i3#letter", "/templates", "/settlement/c1", "/settings", "/data"]) {
     await page.goto(path);
-    await expect(page.locator("main h1")).toBeVisible();
+    await expect(app.heading).toBeVisible();
     await collect();
   }
-  await page.goto("/invoices/i3#letter");
-  await page.getByTestId("letter-template").selectOption("demand-letter");
-  await expect(page.getByTestId("letter-body")).toContainText("Total now claimed");
-  await page.goto("/settlement/c1");
-  await page.getByTestId("plan-count").fill("4");
-  await expect(page.getByTestId("schedule-row")).toHaveCount(4);
-  await page.goto("/data");
-  await Promise.all([page.waitForEvent("download"), page.getByTestId("export-backup").click()]);
+  await invoice.open("i3", { letter: true });
+  await letter.choose("demand-letter");
+  await expect(letter.body).toContainText("Total now claimed");
+  await settlement.open("c1");
+  await settlement.plan({ count: "4" });
+  await expect(settlement.scheduleRows).toHaveCount(4);
+  await data.open();
+  await data.exportBackup();
   await collect();
   expect(violations).toEqual([]);
   const csp = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute("content");
@@ -149,13 +139,13 @@ test("the whole journey asks no other origin for anything and breaks no CSP rule
   expect(csp).not.toContain("unsafe-inline");
 });
 
-test("a backup reminder appears once changes wait too long, and an export clears it", async ({ page }) => {
+test("a backup reminder appears once changes wait too long, and an export clears it", async ({ page, app, data }) => {
   await page.clock.setFixedTime(new Date("2026-03-01T12:00:00"));
-  await loadSample(page);
-  await expect(page.getByTestId("backup-reminder")).toHaveCount(0);
+  await data.loadSample();
+  await expect(app.backupReminder).toHaveCount(0);
   await page.clock.setFixedTime(new Date("2026-03-08T12:00:00"));
   await page.reload();
-  await expect(page.getByTestId("backup-reminder")).toContainText("Some changes from 7 days ago are not in a backup yet.");
-  await Promise.all([page.waitForEvent("download"), page.getByTestId("export-backup").click()]);
-  await expect(page.getByTestId("backup-reminder")).toHaveCount(0);
+  await expect(app.backupReminder).toContainText("Some changes from 7 days ago are not in a backup yet.");
+  await data.exportBackup();
+  await expect(app.backupReminder).toHaveCount(0);
 });

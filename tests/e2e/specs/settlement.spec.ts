@@ -1,36 +1,39 @@
 // The settlement planner: options, an exact schedule, its calendar, accepting and tracking.
-import { test, expect, importBackup, fixture, expectNoAxeViolations } from "../fixtures";
-import { readFileSync } from "node:fs";
+import { test, expect, fixture, expectNoAxeViolations } from "../fixtures";
 
-test.beforeEach(async ({ page }) => {
+test.beforeEach(async ({ page, data }) => {
   await page.clock.setFixedTime(new Date("2026-03-16T12:00:00"));
-  await importBackup(page, fixture("letters.json"));
+  await data.importBackup(fixture("letters.json"));
 });
 
-test("draw a plan, download its calendar, accept it and see a payment mark an instalment paid", async ({ page }) => {
-  await page.goto("/clients/c1");
-  await page.getByRole("link", { name: "Settlement planner" }).click();
+test("draw a plan, download its calendar, accept it and see a payment mark an instalment paid", async ({ page, data, client, settlement, invoice, letter }) => {
+  await client.open("c1");
+  await client.openSettlementPlanner();
   await expect(page).toHaveURL(/\/settlement\/c1$/);
   // Claim: £1,000.00 + £10.78 interest + £70.00 compensation.
-  await expect(page.getByTestId("case-claim")).toHaveAttribute("data-amount", "1080.78");
-  for (const option of ["lump-sum", "instalments", "agency", "court", "write-off"]) {
-    await expect(page.locator(`[data-testid="option-value"][data-option="${option}"]`)).toHaveAttribute("data-amount", /^-?\d+\.\d\d$/);
-  }
-  await expect(page.locator('[data-testid="option-value"][data-option="write-off"]')).toHaveAttribute("data-amount", "0.00");
+  await expect(settlement.claim).toHaveAttribute("data-amount", "1080.78");
+  // INV-001 is 30 days late (due 14 Feb), so the under-90-days defaults apply, and every
+  // option is discounted at 5% a year, monthly: d = 1 + 0.05 ÷ 12 = 1.0041667.
+  //   lump sum:    0.90 × £972.70 (10% off £1,080.78) = £875.43 ÷ d = 871.80
+  //   instalments: (1 − 0.10) × £1,080.78 = £972.702 ÷ d³ (paid on average 3 months out) = 960.64
+  //   agency:      0.80 × £1,080.78 × 75% (25% commission) = £648.468 ÷ d⁴ = 637.77
+  //   court:       0.85 × 0.80 × £1,080.78 − £115.00 costs (5% is £54.04, below the minimum)
+  //                = £619.9304 ÷ d⁹ = 597.16
+  //   write-off:   nothing.
+  await expect.poll(() => settlement.optionValues()).toEqual({
+    "lump-sum": "871.80",
+    instalments: "960.64",
+    agency: "637.77",
+    court: "597.16",
+    "write-off": "0.00",
+  });
 
-  await page.getByTestId("plan-total").fill("1000.00");
-  await page.getByTestId("plan-down-payment").fill("");
-  await page.getByTestId("plan-count").fill("3");
-  await page.getByTestId("plan-frequency").selectOption("monthly");
-  await page.getByTestId("plan-first-date").fill("2026-03-31");
-  const rows = page.getByTestId("schedule-row");
-  await expect(rows).toHaveCount(3);
-  const got = await rows.evaluateAll((r) => r.map((e) => [e.getAttribute("data-date"), e.getAttribute("data-amount")]));
+  await settlement.plan({ total: "1000.00", downPayment: "", count: "3", frequency: "monthly", firstDate: "2026-03-31" });
+  await expect(settlement.scheduleRows).toHaveCount(3);
   // Equal parts rounded down, the remainder last; 31 March → 30 April → 31 May.
-  expect(got).toEqual([["2026-03-31", "333.33"], ["2026-04-30", "333.33"], ["2026-05-31", "333.34"]]);
+  expect(await settlement.schedule()).toEqual([["2026-03-31", "333.33"], ["2026-04-30", "333.33"], ["2026-05-31", "333.34"]]);
 
-  const [file] = await Promise.all([page.waitForEvent("download"), page.getByTestId("download-ics").click()]);
-  const ics = readFileSync(await file.path(), "utf8");
+  const ics = await settlement.downloadCalendar();
   expect(ics.startsWith("BEGIN:VCALENDAR\r\n")).toBe(true);
   const starts = [...ics.matchAll(/DTSTART;VALUE=DATE:(\d{8})/g)].map((m) => m[1]);
   expect(starts).toEqual(["20260331", "20260430", "20260531"]);
@@ -38,42 +41,40 @@ test("draw a plan, download its calendar, accept it and see a payment mark an in
   expect(ics.split("\r\n").every((line) => line.length <= 75)).toBe(true);
   await expectNoAxeViolations(page);
 
-  await page.getByTestId("accept-plan").click();
-  await expect(page.getByTestId("plan-instalment")).toHaveCount(3);
-  await page.goto("/invoices/i1");
-  await page.getByLabel("Amount received").fill("333.33");
-  await page.getByRole("button", { name: "Save payment" }).click();
+  await data.waitForSave(() => settlement.acceptPlan());
+  await expect(settlement.instalments).toHaveCount(3);
+  await invoice.open("i1");
+  await data.waitForSave(() => invoice.recordPayment("333.33"));
   await page.reload();
-  await page.goto("/settlement/c1");
-  await expect(page.getByTestId("plan-instalment").first()).toHaveAttribute("data-state", "paid");
-  await expect(page.getByTestId("plan-instalment").nth(1)).toHaveAttribute("data-state", "due");
-  await page.goto("/clients/c1");
-  await expect(page.locator(".timeline")).toContainText("Settlement plan accepted: £1,000.00 in 3 payments from 31 Mar 2026");
+  await settlement.open("c1");
+  await expect(settlement.instalments.first()).toHaveAttribute("data-state", "paid");
+  await expect(settlement.instalments.nth(1)).toHaveAttribute("data-state", "due");
+  await client.open("c1");
+  await expect(client.timeline).toContainText("Settlement plan accepted: £1,000.00 in 3 payments from 31 Mar 2026");
   // The agreement letter receives the offer and the schedule.
-  await page.goto("/invoices/i1#letter");
-  await page.getByTestId("letter-template").selectOption("settlement-agreement");
-  await expect(page.getByTestId("letter-body")).toContainText("accept £1,000.00 in full and final settlement");
-  await expect(page.getByTestId("letter-body")).toContainText("3. 31 May 2026: £333.34");
+  await invoice.open("i1", { letter: true });
+  await letter.choose("settlement-agreement");
+  await expect(letter.body).toContainText("accept £1,000.00 in full and final settlement");
+  await expect(letter.body).toContainText("3. 31 May 2026: £333.34");
 });
 
-test("an impossible plan names the input and draws nothing", async ({ page }) => {
-  await page.goto("/settlement/c1");
-  await page.getByTestId("plan-count").fill("0");
-  await expect(page.locator("#plan-plan-count-error")).toContainText("between 1 and 120");
-  await expect(page.getByTestId("schedule-row")).toHaveCount(0);
+test("an impossible plan names the input and draws nothing", async ({ settlement }) => {
+  await settlement.open("c1");
+  await settlement.plan({ count: "0" });
+  await settlement.expectFieldError(settlement.planCount, "between 1 and 120");
+  await expect(settlement.scheduleRows).toHaveCount(0);
 });
 
-test("the prep sheet is checked, saved with the client and kept after a reload", async ({ page }) => {
-  await page.goto("/settlement/c1");
-  await page.getByLabel("Walk-away floor").fill("lots");
-  await page.getByRole("button", { name: "Save the prep sheet" }).click();
-  await expect(page.locator("#prep-floor-error")).toContainText("not an amount");
-  await page.getByLabel("Walk-away floor").fill("850");
-  await page.getByLabel("What the client told me").fill("Cash is tight until the March payroll.");
-  await page.getByRole("button", { name: "Save the prep sheet" }).click();
+test("the prep sheet is checked, saved with the client and kept after a reload", async ({ page, data, settlement }) => {
+  await settlement.open("c1");
+  await settlement.savePrepSheet({ floor: "lots" });
+  await settlement.expectFieldError(settlement.walkAwayFloor, "not an amount");
+  await data.waitForSave(() =>
+    settlement.savePrepSheet({ floor: "850", clientSaid: "Cash is tight until the March payroll." }),
+  );
   await expect(page.getByText("Saved.")).toBeVisible();
   await page.reload();
-  await expect(page.getByLabel("Walk-away floor")).toHaveValue("850");
-  await expect(page.getByLabel("What the client told me")).toHaveValue("Cash is tight until the March payroll.");
+  await expect(settlement.walkAwayFloor).toHaveValue("850");
+  await expect(settlement.clientSaid).toHaveValue("Cash is tight until the March payroll.");
   await expectNoAxeViolations(page);
 });

@@ -1,18 +1,17 @@
-// Regenerates the screenshots in docs/: `node docs.mjs <base url>` against a served dist/.
-// The letter is printed to PDF by Chromium (A4) and its first page turned into a PNG by pdftoppm.
-import { chromium } from "@playwright/test";
+// Regenerates the screenshots in docs/: `node tools/docs.mjs <base url>` against a served
+// dist/ (`make serve` in another terminal). The letter is printed to PDF by Chromium (A4) and
+// its first page turned into a PNG by pdftoppm. The data comes from the e2e fixtures.
+import { chromium } from "playwright-core";
 import { execFileSync } from "node:child_process";
+import { launchOptions } from "./chromium.mjs";
 
 const base = process.argv[2] ?? "http://127.0.0.1:8080";
-const out = new URL("../../docs/", import.meta.url).pathname;
-const browser = await chromium.launch({
-  executablePath: "/usr/bin/chromium",
-  args: ["--no-sandbox", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-gpu"],
-});
+const out = new URL("../docs/", import.meta.url).pathname;
+const browser = await chromium.launch(launchOptions);
 
 async function importFixture(page, name) {
   await page.goto(`${base}/data`);
-  await page.getByTestId("import-file").setInputFiles(new URL(`./fixtures/${name}`, import.meta.url).pathname);
+  await page.getByTestId("import-file").setInputFiles(new URL(`../tests/e2e/fixtures/${name}`, import.meta.url).pathname);
   await page.getByTestId("import-status").waitFor();
 }
 

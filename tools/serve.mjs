@@ -1,5 +1,5 @@
 // A small static server for dist/ with an SPA fallback: any path that is not a file gets
-// index.html. Usage: node serve.mjs <root> <port>
+// index.html. Usage: node tools/serve.mjs <root> <port>; `make serve` and the e2e tests use it.
 import { createServer } from "node:http";
 import { readFile, stat } from "node:fs/promises";
 import { extname, join, normalize, resolve, sep } from "node:path";

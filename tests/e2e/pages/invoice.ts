@@ -1,0 +1,69 @@
+// `/invoices/<id>`: balance, interest, payments and the letter drafting button.
+import { Locator } from "@playwright/test";
+import { PageObject } from "./page-object";
+
+export class InvoicePage extends PageObject {
+  /** Opens an invoice by id; with `letter`, straight at its letter view (`#letter`). */
+  async open(id: string, options: { letter?: boolean } = {}) {
+    await this.page.goto(`/invoices/${id}${options.letter ? "#letter" : ""}`);
+  }
+
+  /** What is still owed; `data-amount` holds it. */
+  get balance(): Locator {
+    return this.page.getByTestId("balance");
+  }
+
+  get daysOverdue(): Locator {
+    return this.page.getByTestId("days-overdue");
+  }
+
+  /** Late-payment interest to date; `data-amount` holds it. */
+  get interestTotal(): Locator {
+    return this.page.getByTestId("interest-total");
+  }
+
+  /** Fixed compensation for late payment; `data-amount` holds it. */
+  get compensation(): Locator {
+    return this.page.getByTestId("compensation");
+  }
+
+  /** One row per rate period of the interest breakdown. */
+  get interestRows(): Locator {
+    return this.page.getByTestId("interest-row");
+  }
+
+  /** One row per recorded payment. */
+  get paymentRows(): Locator {
+    return this.page.getByTestId("payment-row");
+  }
+
+  get paymentDate(): Locator {
+    return this.page.getByTestId("payment-date");
+  }
+
+  get paymentAmount(): Locator {
+    return this.page.getByTestId("payment-amount");
+  }
+
+  /** Records a payment received: an amount as typed, and a date (the form's default if none). */
+  async recordPayment(amount: string, date?: string) {
+    if (date !== undefined) await this.paymentDate.fill(date);
+    await this.paymentAmount.fill(amount);
+    await this.page.getByTestId("payment-save").click();
+  }
+
+  /** Expects the payment form to refuse the amount with `message`. */
+  async expectPaymentAmountError(message: string) {
+    await this.expectFieldError(this.paymentAmount, message);
+  }
+
+  /** Follows the link to the invoice's client. */
+  async openClient(name: string) {
+    await this.page.getByRole("link", { name }).click();
+  }
+
+  /** Opens the letter view for this invoice. */
+  async draftLetter() {
+    await this.page.getByTestId("draft-letter").click();
+  }
+}
