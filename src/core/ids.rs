@@ -64,6 +64,50 @@ impl IdSource for Sequential {
     }
 }
 
+/// An id as one segment of a link's path: every byte but letters, digits and `-._~` is
+/// percent-encoded, so an id such as `A?x=1` links to its own record, not to `A`.
+pub fn path_segment(id: &str) -> String {
+    let mut segment = String::with_capacity(id.len());
+    for byte in id.bytes() {
+        if byte.is_ascii_alphanumeric() || b"-._~".contains(&byte) {
+            segment.push(char::from(byte));
+        } else {
+            segment.push_str(&format!("%{byte:02X}"));
+        }
+    }
+    segment
+}
+
+/// Reads back a path segment written by [`path_segment`] (or typed by hand); text that is not
+/// valid percent-encoded UTF-8 is taken as it is.
+pub fn from_path_segment(segment: &str) -> String {
+    let bytes = segment.as_bytes();
+    let mut decoded = Vec::with_capacity(bytes.len());
+    let mut at = 0;
+    while at < bytes.len() {
+        let escaped = (bytes[at] == b'%')
+            .then(|| segment.get(at + 1..at + 3))
+            .flatten()
+            .and_then(|hex| u8::from_str_radix(hex, 16).ok());
+        match escaped {
+            Some(byte) => {
+                decoded.push(byte);
+                at += 3;
+            }
+            None => {
+                decoded.push(bytes[at]);
+                at += 1;
+            }
+        }
+    }
+    String::from_utf8(decoded).unwrap_or_else(|_| segment.to_string())
+}
+
+/// The link to a record's page, such as `/invoices/i-3f…` for `("invoices", id)`.
+pub fn link(section: &str, id: &str) -> String {
+    format!("/{section}/{}", path_segment(id))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -77,6 +121,25 @@ mod tests {
         );
         let mut zeros = RandomIds(|| 0);
         assert_eq!(zeros.next_id(RecordKind::Client).len(), 2 + 32);
+    }
+
+    #[test]
+    fn an_id_with_link_characters_links_to_itself() {
+        assert_eq!(link("invoices", "A?x=1"), "/invoices/A%3Fx%3D1");
+        assert_eq!(link("clients", "c-0f"), "/clients/c-0f");
+        assert_eq!(path_segment("a b/é#"), "a%20b%2F%C3%A9%23");
+        for id in ["A?x=1", "a b/é#", "100%", "%zz", "plain"] {
+            assert_eq!(from_path_segment(&path_segment(id)), id);
+        }
+        assert_eq!(from_path_segment("100%"), "100%");
+        assert_eq!(from_path_segment("%FF"), "%FF");
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn every_id_survives_a_trip_through_a_link(id in "\\PC{0,20}") {
+            proptest::prop_assert_eq!(from_path_segment(&path_segment(&id)), id);
+        }
     }
 
     #[test]
