@@ -2,8 +2,12 @@
 // - writes sw.js, precaching every file of the build under a cache named by a hash of the files'
 //   names and contents, so a change to any file (an icon or the manifest too) reaches installed apps;
 // - adds the Content-Security-Policy meta tag, with the sha256 of Trunk's inline loader script;
-// - in release builds, adds the service-worker registration script.
+// - in release builds, adds the service-worker registration script;
+// - in release builds, writes precompressed `.br` and `.gz` copies of every text and wasm file
+//   beside it, which `tools/serve.mjs` (or any static host told how, see the README) sends to
+//   browsers that accept them.
 import { createHash } from "node:crypto";
+import { brotliCompressSync, constants, gzipSync } from "node:zlib";
 import { readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
 
@@ -73,4 +77,13 @@ self.addEventListener("fetch", (event) => {
 });
 `;
 writeFileSync(join(staging, "sw.js"), worker);
-console.log(`post-build: ${assets.length} files precached as overdue-${version}; CSP with ${hashes.length} inline script hash(es)`);
+
+const compressible = /\.(wasm|js|css|html|json|webmanifest|svg)$/;
+const compressed = release ? files(staging).filter((path) => compressible.test(path)) : [];
+for (const path of compressed) {
+  const body = readFileSync(path);
+  writeFileSync(`${path}.gz`, gzipSync(body, { level: 9 }));
+  const quality = { [constants.BROTLI_PARAM_QUALITY]: constants.BROTLI_MAX_QUALITY };
+  writeFileSync(`${path}.br`, brotliCompressSync(body, { params: quality }));
+}
+console.log(`post-build: ${assets.length} files precached as overdue-${version}; CSP with ${hashes.length} inline script hash(es); ${compressed.length} files precompressed`);

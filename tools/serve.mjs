@@ -1,5 +1,6 @@
 // A small static server for dist/ with an SPA fallback: any path that is not a file gets
-// index.html. Usage: node tools/serve.mjs <root> <port>; `make serve` and the e2e tests use it.
+// index.html. It sends a file's precompressed `.br` or `.gz` copy when the browser accepts that
+// encoding. Usage: node tools/serve.mjs <root> <port>; `make serve` and the e2e tests use it.
 import { createServer } from "node:http";
 import { readFile, stat } from "node:fs/promises";
 import { extname, join, normalize, resolve, sep } from "node:path";
@@ -20,6 +21,19 @@ const types = {
   ".ics": "text/calendar; charset=utf-8",
   ".txt": "text/plain; charset=utf-8",
 };
+
+/** The precompressed copy of `path` the request accepts, brotli first: [file, encoding]. */
+async function encodedCopy(path, accepted) {
+  for (const [encoding, suffix] of [["br", ".br"], ["gzip", ".gz"]]) {
+    if (!accepted.split(",").some((part) => part.trim().split(";")[0] === encoding)) continue;
+    try {
+      if ((await stat(path + suffix)).isFile()) return [path + suffix, encoding];
+    } catch {
+      // No copy in this encoding: try the next.
+    }
+  }
+  return [path, null];
+}
 
 async function fileFor(urlPath) {
   let decoded;
@@ -42,8 +56,10 @@ createServer(async (request, response) => {
   try {
     const urlPath = new URL(request.url, "http://localhost").pathname;
     const path = (await fileFor(urlPath)) ?? join(root, "index.html");
-    const body = await readFile(path);
-    const headers = { "Content-Type": types[extname(path)] ?? "application/octet-stream" };
+    const [file, encoding] = await encodedCopy(path, String(request.headers["accept-encoding"] ?? ""));
+    const body = await readFile(file);
+    const headers = { "Content-Type": types[extname(path)] ?? "application/octet-stream", Vary: "Accept-Encoding" };
+    if (encoding) headers["Content-Encoding"] = encoding;
     headers["Cache-Control"] = path.endsWith("index.html") || path.endsWith("sw.js") ? "no-cache" : "public, max-age=3600";
     response.writeHead(200, headers);
     response.end(request.method === "HEAD" ? undefined : body);
