@@ -1,0 +1,24 @@
+// Rate tables carry the date they were checked to: once the clock passes it, a figure that
+// depends on a later period says so beside it, on the invoice and in the letter view.
+import { test, expect, fixture } from "../fixtures";
+
+const note = /rate table checked to 30 Sep 2026; if the bank has changed its rate since, add the new rate in Settings/;
+
+test("interest past the Bank of England table's check date is flagged on the invoice and in the letter", async ({ page, data, invoice, letter }) => {
+  // 24 Nov 2026 is after the Bank of England table's "checked up to" date of 30 Sep 2026.
+  await page.clock.setFixedTime(new Date("2026-11-24T12:00:00"));
+  await data.importBackup(fixture("interest.json"));
+  await invoice.open("uk");
+  await expect(page.getByTestId("interest-stale")).toHaveText(note);
+  await invoice.draftLetter();
+  await letter.choose("demand-letter");
+  await expect(page.getByText(note).last()).toBeVisible();
+});
+
+test("interest within the checked period carries no such note", async ({ page, data, invoice }) => {
+  await page.clock.setFixedTime(new Date("2026-09-15T12:00:00"));
+  await data.importBackup(fixture("interest.json"));
+  await invoice.open("uk");
+  await expect(invoice.interestTotal).toBeVisible();
+  await expect(page.getByTestId("interest-stale")).toHaveCount(0);
+});
