@@ -2,7 +2,7 @@
 // depends on a later period says so beside it, on the invoice and in the letter view.
 import { test, expect, fixture } from "../fixtures";
 
-const note = /rate table checked to 30 Sep 2026; if the bank has changed its rate since, add the new rate in Settings/;
+const note = /table checked to 30 Sep 2026; if the bank has changed its rate since, add the new rate in Settings/;
 
 test("interest past the Bank of England table's check date is flagged on the invoice and in the letter", async ({ page, data, invoice, letter }) => {
   // 24 Nov 2026 is after the Bank of England table's "checked up to" date of 30 Sep 2026.
