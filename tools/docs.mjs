@@ -40,4 +40,8 @@ await page.getByTestId("import-status").waitFor();
 await page.goto(`${base}/`);
 await page.getByTestId("aging-cell").first().waitFor();
 await page.screenshot({ path: `${out}dashboard.png` });
+
+// The same dashboard on a phone: one card per client.
+await page.setViewportSize({ width: 360, height: 780 });
+await page.screenshot({ path: `${out}dashboard-360.png`, fullPage: true });
 await browser.close();
