@@ -30,14 +30,17 @@ pub struct QueueItem {
     pub client_id: String,
     /// The step to take, or [`Advice::ResolveDispute`].
     pub advice: Advice,
+    /// What the score weighs.
+    pub urgency: Urgency,
     /// The urgency score (see the module docs).
     pub score: i64,
+}
+
+impl QueueItem {
     /// One line saying why, such as `47 days late, last contact 21 days ago: final notice`.
-    pub reason: String,
-    /// Days past the due date (zero or less before it).
-    pub days_overdue: i64,
-    /// What is owed.
-    pub outstanding: Decimal,
+    pub fn reason(&self) -> String {
+        reason(&self.urgency, self.advice)
+    }
 }
 
 /// What the queue weighs about one open invoice on a day.
@@ -222,9 +225,7 @@ pub fn chase_queue(books: &Books, as_of: NaiveDate) -> Vec<QueueItem> {
                     client_id: invoice.client_id.clone(),
                     advice,
                     score: score(&urgency),
-                    reason: reason(&urgency, advice),
-                    days_overdue: aged.days,
-                    outstanding: aged.outstanding,
+                    urgency,
                 },
                 invoice.due_date,
             ))

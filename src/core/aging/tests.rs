@@ -460,17 +460,17 @@ fn the_queue_ranks_by_score_and_explains_each_step() {
     assert_eq!(queue[0].advice, Advice::ResolveDispute);
     assert_eq!(queue[0].score, 70);
     assert!(queue[0]
-        .reason
+        .reason()
         .ends_with("no contact yet: resolve the dispute first"));
     assert_eq!(
-        queue[1].reason,
+        queue[1].reason(),
         "47 days late, last contact 21 days ago: final notice"
     );
     assert_eq!(queue[1].advice, Advice::Send(LadderStep::FinalNotice));
     // 4 digits × 10 + 47 / 3 + 21 / 2 = 40 + 15 + 10
     assert_eq!(queue[1].score, 65);
     assert_eq!(
-        queue[3].reason,
+        queue[3].reason(),
         "3 days late, no contact yet: overdue reminder"
     );
 }
@@ -506,7 +506,7 @@ fn a_broken_promise_moves_an_invoice_up() {
     });
     let queue = chase_queue(&books(&ledger), as_of());
     assert_eq!(queue[0].invoice_id, b);
-    assert!(queue[0].reason.contains("1 broken promise"));
+    assert!(queue[0].reason().contains("1 broken promise"));
     assert_eq!(queue[1].invoice_id, a);
 }
 

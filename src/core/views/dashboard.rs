@@ -324,7 +324,7 @@ pub struct ChartBar {
     pub value: String,
     /// Baseline of the amount.
     pub value_y: i64,
-    /// The bucket's name, written below the bar.
+    /// The bucket's short name, such as `31–60`, written below the bar.
     pub label: String,
     /// Baseline of the bucket's name.
     pub label_y: i64,
@@ -377,7 +377,7 @@ pub fn aging_charts(report: &AgingReport) -> Vec<AgingChart> {
                         middle: x + BAR_WIDTH / 2,
                         value: money(amount),
                         value_y: CHART_HEIGHT + 14 - height,
-                        label: bucket.label.clone(),
+                        label: bucket.short.clone(),
                         label_y: CHART_HEIGHT + 38,
                     }
                 })
@@ -567,40 +567,30 @@ pub struct PlanAlertLine {
 pub struct ChaseList {
     /// Plans with missed instalments.
     pub alerts: Vec<PlanAlertLine>,
-    /// Every invoice to chase, most urgent first.
+    /// The invoices shown, most urgent first: the first [`ChaseList::SHOWN`], or every one.
     pub items: Vec<ChaseLine>,
+    /// The "Show all" button's text, while some invoices are not shown.
+    pub show_all: Option<String>,
 }
 
 impl ChaseList {
     /// Invoices shown before "Show all".
     pub const SHOWN: usize = 10;
-
-    /// The invoices on screen: the first [`ChaseList::SHOWN`], or every one.
-    pub fn visible(&self, all: bool) -> &[ChaseLine] {
-        let count = if all {
-            self.items.len()
-        } else {
-            self.items.len().min(ChaseList::SHOWN)
-        };
-        &self.items[..count]
-    }
-
-    /// The "Show all" button's text, while some invoices are not shown.
-    pub fn show_all(&self, all: bool) -> Option<String> {
-        (!all && self.items.len() > ChaseList::SHOWN)
-            .then(|| format!("Show all {}", self.items.len()))
-    }
 }
 
-/// What to chase on `as_of`.
-pub fn chase_list(books: &Books, as_of: NaiveDate) -> ChaseList {
+/// What to chase on `as_of`: every invoice when `all`, else the [`ChaseList::SHOWN`] most
+/// urgent (only those shown are written out, so a long queue costs little).
+pub fn chase_list(books: &Books, as_of: NaiveDate, all: bool) -> ChaseList {
     let client_name = |client_id: &str| {
         books
             .client(client_id)
             .map_or_else(|| client_id.to_string(), |client| client.name.clone())
     };
-    let items = chase_queue(books, as_of)
-        .into_iter()
+    let queue = chase_queue(books, as_of);
+    let shown = if all { queue.len() } else { ChaseList::SHOWN };
+    let items = queue
+        .iter()
+        .take(shown)
         .map(|item| {
             let invoice = &books.invoices[item.position];
             ChaseLine {
@@ -609,11 +599,11 @@ pub fn chase_list(books: &Books, as_of: NaiveDate) -> ChaseList {
                     .client_of(item.position)
                     .map_or_else(|| item.client_id.clone(), |client| client.name.clone()),
                 number: invoice.number.clone(),
-                outstanding: format_money(item.outstanding, &invoice.currency),
-                reason: item.reason,
+                outstanding: format_money(item.urgency.outstanding, &invoice.currency),
+                reason: item.reason(),
                 open_label: format!("Open invoice {}", invoice.number),
                 href: format!("/invoices/{}", item.invoice_id),
-                invoice_id: item.invoice_id,
+                invoice_id: item.invoice_id.clone(),
             }
         })
         .collect();
@@ -626,7 +616,11 @@ pub fn chase_list(books: &Books, as_of: NaiveDate) -> ChaseList {
             plan_id: alert.plan_id,
         })
         .collect();
-    ChaseList { alerts, items }
+    ChaseList {
+        alerts,
+        items,
+        show_all: (queue.len() > shown).then(|| format!("Show all {}", queue.len())),
+    }
 }
 
 /// One invoice behind a cell.
@@ -1047,7 +1041,7 @@ mod tests {
     /// Scores on 1 June: A-1 30 + 40 + 30, B-1 30 + 30 + 30, A-2 30 + 20 + 30, B-2 20 + 0 + 1.
     #[test]
     fn the_chase_list_orders_by_urgency_and_links_each_invoice() {
-        let list = chase_list(&books(), day("2026-06-01"));
+        let list = chase_list(&books(), day("2026-06-01"), false);
         let order: Vec<(&str, i64)> = list
             .items
             .iter()
@@ -1068,7 +1062,7 @@ mod tests {
             }
         );
         assert!(list.alerts.is_empty());
-        assert_eq!((list.visible(false).len(), list.show_all(false)), (4, None));
+        assert_eq!(list.show_all, None);
     }
 
     #[test]
@@ -1076,15 +1070,14 @@ mod tests {
         let today = day("2026-06-01");
         let mut ledger = Ledger::default();
         add_sample(&mut ledger, today);
-        let list = chase_list(&Books::new(Arc::new(ledger)), today);
-        let count = list.items.len();
+        let books = Books::new(Arc::new(ledger));
+        let every = chase_list(&books, today, true);
+        let count = every.items.len();
         assert!(count > ChaseList::SHOWN, "{count} sample invoices to chase");
-        assert_eq!(list.visible(false).len(), ChaseList::SHOWN);
-        assert_eq!(list.show_all(false), Some(format!("Show all {count}")));
-        assert_eq!(
-            (list.visible(true).len(), list.show_all(true)),
-            (count, None)
-        );
+        assert_eq!(every.show_all, None);
+        let first = chase_list(&books, today, false);
+        assert_eq!(first.items, every.items[..ChaseList::SHOWN]);
+        assert_eq!(first.show_all, Some(format!("Show all {count}")));
     }
 
     #[test]

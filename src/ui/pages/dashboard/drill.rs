@@ -25,7 +25,7 @@ pub(super) fn DrillDownPanel(
                 <button on:click=move |_| on_close()>"Close"</button>
             </div>
             <div class="table-wrap">
-                <table>
+                <table class="stacked">
                     <thead>
                         <tr>
                             <th scope="col">"Invoice"</th>
@@ -53,11 +53,11 @@ pub(super) fn DrillDownPanel(
 fn Invoice(row: DrillRow) -> impl IntoView {
     view! {
         <tr>
-            <td><a href=row.href>{row.number}</a></td>
-            <td>{row.client_name}</td>
-            <td><time datetime=row.due_iso>{row.due}</time></td>
-            <td class="num">{row.days_overdue}</td>
-            <td class="num">{row.outstanding}</td>
+            <td data-label="Invoice"><a href=row.href>{row.number}</a></td>
+            <td data-label="Client">{row.client_name}</td>
+            <td data-label="Due"><time datetime=row.due_iso>{row.due}</time></td>
+            <td class="num" data-label="Days overdue">{row.days_overdue}</td>
+            <td class="num" data-label="Outstanding">{row.outstanding}</td>
         </tr>
     }
 }

@@ -35,7 +35,7 @@ pub(crate) fn MetricTiles(state: DashboardState) -> impl IntoView {
         <section aria-labelledby="metrics-heading">
             <div class="section-head">
                 <h2 id="metrics-heading">"Collection metrics"</h2>
-                <div class="actions">
+                <div class="actions pickers">
                     <label for="metric-period">"Period"</label>
                     <select id="metric-period" on:change=move |ev| period.set(metric_period(&event_target_value(&ev)))>
                         <Options choices=periods />
@@ -72,7 +72,7 @@ fn Tile(tile: MetricTile) -> impl IntoView {
             <span class="label">{tile.label}</span>
             <span class="value">{tile.value}</span>
             <details>
-                <summary>"How it is worked out"</summary>
+                <summary>"Show working"</summary>
                 <p>{tile.formula}</p>
                 <p class="muted">{tile.working}</p>
             </details>

@@ -14,7 +14,7 @@ pub(crate) fn ChaseQueue(state: DashboardState) -> impl IntoView {
     let all = RwSignal::new(false);
     let list = Memo::new(move |_| {
         app.ledger
-            .with(|books| chase_list(books, state.as_of.get()))
+            .with(|books| chase_list(books, state.as_of.get(), all.get()))
     });
     view! {
         <section aria-labelledby="queue-heading">
@@ -26,11 +26,11 @@ pub(crate) fn ChaseQueue(state: DashboardState) -> impl IntoView {
             </ol>
             <Show when=move || list.with(|list| !list.items.is_empty()) fallback=|| view! { <p class="muted card">"Nothing needs chasing on this day."</p> }>
                 <ol class="queue">
-                    <For each=move || list.with(|list| list.visible(all.get()).to_vec()) key=|line| line.clone() let:line>
+                    <For each=move || list.with(|list| list.items.clone()) key=|line| line.clone() let:line>
                         <Item line />
                     </For>
                 </ol>
-                {move || list.with(|list| list.show_all(all.get())).map(|label| view! {
+                {move || list.with(|list| list.show_all.clone()).map(|label| view! {
                     <button class="more" on:click=move |_| all.set(true)>{label}</button>
                 })}
             </Show>
@@ -58,7 +58,8 @@ fn Item(line: ChaseLine) -> impl IntoView {
     view! {
         <li class="queue-item" data-testid="queue-item" data-invoice=line.invoice_id data-score=line.score.to_string()>
             <div>
-                <strong>{line.client_name}</strong>" · "{line.number}" · "{line.outstanding}
+                <strong>{line.client_name}</strong>" · "
+                <span class="meta">{line.number}" · "{line.outstanding}</span>
                 <p class="reason">{line.reason}</p>
             </div>
             <button aria-label=line.open_label on:click=move |_| navigate(&href, Default::default())>"Open"</button>

@@ -42,7 +42,7 @@ pub(crate) fn AgingTable(state: DashboardState) -> impl IntoView {
                 </div>
             </div>
             <div class="table-wrap">
-                <table class="aging">
+                <table class="aging stacked">
                     <caption class="sr-only">"Outstanding amounts by client, currency and days overdue"</caption>
                     <thead>
                         <tr>
@@ -123,10 +123,10 @@ fn Amount(
             <button class="cell" aria-label=label on:click=move |_| selected.set(Some(target.clone()))>{cell.text}</button>
         }
         .into_any(),
-        None => view! { <span class:zero=cell.empty>{cell.text}</span> }.into_any(),
+        None => cell.text.into_any(),
     };
     view! {
-        <td class="num" class:strong=strong class:empty=cell.empty data-label=cell.column
+        <td class="num" class:strong=strong class:zero=cell.empty data-label=cell.column
             data-testid="aging-cell" data-client=cell.client data-bucket=cell.bucket
             data-currency=cell.currency data-amount=cell.amount>
             {content}
