@@ -90,7 +90,11 @@ fn bucket_of(ledger: &Ledger) -> String {
         &AgingOptions::from_settings(ledger, as_of()),
     );
     let row = &report.totals[0];
-    let index = row.amounts.iter().position(|a| !a.is_zero()).unwrap();
+    let index = row
+        .amounts
+        .iter()
+        .position(|amount| !amount.is_zero())
+        .unwrap();
     report.buckets[index].id.clone()
 }
 
@@ -117,7 +121,11 @@ fn bucket_boundaries_follow_the_default_edges() {
 #[test]
 fn custom_edges_make_custom_buckets() {
     let buckets = Buckets::parse("15, 30, 45, 60").unwrap();
-    let ids: Vec<String> = buckets.buckets().into_iter().map(|b| b.id).collect();
+    let ids: Vec<String> = buckets
+        .buckets()
+        .into_iter()
+        .map(|bucket| bucket.id)
+        .collect();
     assert_eq!(ids, ["current", "1-15", "16-30", "31-45", "46-60", "60+"]);
     assert_eq!(buckets.index_of(16), 2);
     assert!(Buckets::parse("30, 20").unwrap_err().contains("must go up"));
@@ -186,7 +194,7 @@ fn currencies_stay_separate() {
     let totals: Vec<(String, Decimal)> = report
         .totals
         .iter()
-        .map(|t| (t.currency.to_string(), t.total))
+        .map(|total| (total.currency.to_string(), total.total))
         .collect();
     assert_eq!(
         totals,
@@ -209,7 +217,7 @@ fn disputed_amounts_are_reported_separately_and_can_be_left_out() {
     ledger
         .invoices
         .iter_mut()
-        .find(|i| i.id == disputed)
+        .find(|invoice| invoice.id == disputed)
         .unwrap()
         .disputed = true;
     let mut options = AgingOptions::from_settings(&ledger, as_of());
@@ -260,7 +268,7 @@ fn a_cell_drills_down_to_its_invoices() {
     let books = books(&ledger);
     let cell: Vec<&str> = cell_invoices(&books, &options, &RowKind::Total, 2, &gbp)
         .iter()
-        .map(|a| a.invoice.id.as_str())
+        .map(|aged| aged.invoice.id.as_str())
         .collect();
     assert_eq!(cell, ["i2", "i1"]);
 }
@@ -428,7 +436,7 @@ fn the_queue_ranks_by_score_and_explains_each_step() {
     ledger
         .invoices
         .iter_mut()
-        .find(|i| i.id == disputed)
+        .find(|invoice| invoice.id == disputed)
         .unwrap()
         .disputed = true;
     for id in [&small, &large] {
@@ -446,7 +454,7 @@ fn the_queue_ranks_by_score_and_explains_each_step() {
         );
     }
     let queue = chase_queue(&books(&ledger), as_of());
-    let order: Vec<&str> = queue.iter().map(|q| q.invoice_id.as_str()).collect();
+    let order: Vec<&str> = queue.iter().map(|item| item.invoice_id.as_str()).collect();
     // disputed: 2 digits × 10 + 60 / 3 + no contact (60 days, capped at 30) = 20 + 20 + 30 = 70
     assert_eq!(
         order,
@@ -520,7 +528,7 @@ prop_compose! {
         for (client, issued, terms, cents, euro, disputed) in invoices {
             let issued = add_days(start, issued);
             let id = add_invoice(&mut ledger, &format!("c{}", client + 1), issued, add_days(issued, terms), &Decimal::new(cents, 2).to_string(), if euro { "EUR" } else { "GBP" });
-            ledger.invoices.iter_mut().find(|i| i.id == id).unwrap().disputed = disputed;
+            ledger.invoices.iter_mut().find(|invoice| invoice.id == id).unwrap().disputed = disputed;
         }
         let count = ledger.invoices.len();
         if count > 0 {
@@ -773,7 +781,7 @@ fn rows_sort_by_any_column_in_either_direction() {
     .rows;
     let names = |rows: &[AgingRow]| {
         rows.iter()
-            .map(|r| r.client_name.clone())
+            .map(|row| row.client_name.clone())
             .collect::<Vec<_>>()
     };
     assert_eq!(names(&rows), ["alpha", "Beta"]);
