@@ -5,6 +5,7 @@ use chrono::NaiveDate;
 use overdue::core::aging::metrics::metrics;
 use overdue::core::aging::queue::chase_queue;
 use overdue::core::aging::{aging, to_csv, AgingOptions};
+use overdue::core::books::Books;
 use overdue::core::currency::Currency;
 use overdue::core::dates::{add_days, parse_date, EARLIEST, LATEST};
 use overdue::core::interest::{compute, InterestOptions};
@@ -19,6 +20,7 @@ use overdue::core::settlement::schedule::{schedule, Frequency, PlanTerms};
 use overdue::core::settlement::{case, ics, letter_figures};
 use proptest::prelude::*;
 use rust_decimal::Decimal;
+use std::sync::Arc;
 
 const MAX_CENTS: i64 = 99_999_999_999_999;
 
@@ -79,10 +81,11 @@ fn ledger(amounts: &[Amount], issued: NaiveDate, due_after: i64, rule: RuleKind)
 /// Runs everything a page can ask of the ledger on `as_of`; a panic fails the test.
 fn run_everything(ledger: &Ledger, as_of: NaiveDate, count: u32) {
     let gbp = Currency::parse("GBP").unwrap();
-    let report = aging(ledger, &AgingOptions::from_settings(ledger, as_of));
+    let books = Books::new(Arc::new(ledger.clone()));
+    let report = aging(&books, &AgingOptions::from_settings(ledger, as_of));
     let _ = to_csv(&report);
-    let _ = metrics(ledger, as_of, 90, &gbp);
-    let _ = chase_queue(ledger, as_of);
+    let _ = metrics(&books, as_of, 90, &gbp);
+    let _ = chase_queue(&books, as_of);
     for invoice in &ledger.invoices {
         let _ = compute(ledger, invoice, as_of, InterestOptions::default());
     }

@@ -7,6 +7,8 @@ pub struct Bucket {
     pub id: String,
     /// A name for people, such as `31–60 days`.
     pub label: String,
+    /// A short heading for narrow columns, such as `31–60`.
+    pub short: String,
 }
 
 /// The bucket edges: upper bounds in days overdue, strictly ascending.
@@ -86,12 +88,14 @@ impl Buckets {
         let mut buckets = vec![Bucket {
             id: "current".into(),
             label: "Current".into(),
+            short: "Current".into(),
         }];
         let mut low = 1;
         for edge in &self.edges {
             buckets.push(Bucket {
                 id: format!("{low}-{edge}"),
                 label: format!("{low}–{edge} days"),
+                short: format!("{low}–{edge}"),
             });
             low = edge + 1;
         }
@@ -99,6 +103,7 @@ impl Buckets {
         buckets.push(Bucket {
             id: format!("{last}+"),
             label: format!("Over {last} days"),
+            short: format!("{last}+"),
         });
         buckets
     }

@@ -2,9 +2,9 @@
 //! ADD, CEI and the share at risk. One currency at a time; undefined metrics say why.
 
 use super::{open_invoices, AgingOptions, Buckets};
+use crate::core::books::Books;
 use crate::core::currency::Currency;
 use crate::core::dates::add_days;
-use crate::core::ledger::Ledger;
 use crate::core::money::format_money;
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
@@ -17,18 +17,25 @@ pub struct Metric {
     /// `days` or `%`.
     pub unit: &'static str,
     /// The formula in words.
-    pub formula: &'static str,
+    pub formula: String,
     /// The inputs and the arithmetic, or why the metric is undefined.
     pub working: String,
 }
 
 impl Metric {
-    /// The value rounded to one decimal place for display, or `—`.
-    pub fn display(&self) -> String {
+    /// The value rounded to one decimal place with its unit, such as `22.5 days`, or `—`.
+    pub fn value_text(&self) -> String {
         match self.value {
             Some(value) => format!("{} {}", value.round_dp(1), self.unit),
             None => "—".into(),
         }
+    }
+
+    /// The value rounded to two decimal places for the `data-value` hook, or empty.
+    pub fn value_hook(&self) -> String {
+        self.value
+            .map(|value| value.round_dp(2).to_string())
+            .unwrap_or_default()
     }
 }
 
@@ -47,78 +54,97 @@ pub struct Metrics {
     pub add: Metric,
     /// Collection effectiveness index.
     pub cei: Metric,
-    /// Share of receivables more than 90 days overdue.
+    /// Share of receivables more than [`Metrics::AT_RISK_DAYS`] days overdue.
     pub at_risk: Metric,
 }
 
-/// Receivables of one currency on a day: (total, current, more than 90 days overdue).
-fn receivables(
-    ledger: &Ledger,
-    currency: &Currency,
-    as_of: NaiveDate,
-) -> (Decimal, Decimal, Decimal) {
+impl Metrics {
+    /// Receivables more than this many days overdue are at risk.
+    pub const AT_RISK_DAYS: i64 = 90;
+    /// The periods, in days, the metrics can be worked out over.
+    pub const PERIODS: [u32; 3] = [30, 90, 365];
+    /// The period shown first.
+    pub const DEFAULT_PERIOD: u32 = 90;
+}
+
+/// Receivables of one currency on a day.
+#[derive(Debug, Clone, Copy, Default)]
+struct Receivables {
+    total: Decimal,
+    current: Decimal,
+    at_risk: Decimal,
+}
+
+fn receivables(books: &Books, currency: &Currency, as_of: NaiveDate) -> Receivables {
     let options = AgingOptions {
         as_of,
         buckets: Buckets::default(),
         by_issue_date: false,
         include_disputed: true,
     };
-    open_invoices(ledger, &options)
-        .into_iter()
-        .filter(|aged| &aged.invoice.currency == currency)
-        .fold(
-            (Decimal::ZERO, Decimal::ZERO, Decimal::ZERO),
-            |(total, current, late), aged| {
-                (
-                    total + aged.outstanding,
-                    current
-                        + if aged.days <= 0 {
-                            aged.outstanding
-                        } else {
-                            Decimal::ZERO
-                        },
-                    late + if aged.days > 90 {
-                        aged.outstanding
-                    } else {
-                        Decimal::ZERO
-                    },
-                )
-            },
-        )
+    let mut sums = Receivables::default();
+    for aged in open_invoices(books, &options).filter(|aged| &aged.invoice.currency == currency) {
+        sums.total += aged.outstanding;
+        if aged.days <= 0 {
+            sums.current += aged.outstanding;
+        }
+        if aged.days > Metrics::AT_RISK_DAYS {
+            sums.at_risk += aged.outstanding;
+        }
+    }
+    sums
 }
 
-/// Invoiced in one currency on days `after < issue_date <= through`.
-fn credit_sales(
-    ledger: &Ledger,
-    currency: &Currency,
-    after: NaiveDate,
-    through: NaiveDate,
-) -> Decimal {
-    ledger
-        .invoices
-        .iter()
-        .filter(|i| &i.currency == currency && i.issue_date > after && i.issue_date <= through)
-        .map(|i| i.amount.value())
-        .sum()
+/// The credit sales of one currency issued after a day, gathered in one pass.
+struct CreditSales(Vec<(NaiveDate, Decimal)>);
+
+impl CreditSales {
+    fn after(books: &Books, currency: &Currency, after: NaiveDate) -> CreditSales {
+        CreditSales(
+            books
+                .invoices
+                .iter()
+                .filter(|invoice| invoice.issue_date > after && &invoice.currency == currency)
+                .map(|invoice| (invoice.issue_date, invoice.amount.value()))
+                .collect(),
+        )
+    }
+
+    /// Invoiced on days `after < issue_date <= through`.
+    fn between(&self, after: NaiveDate, through: NaiveDate) -> Decimal {
+        self.0
+            .iter()
+            .filter(|(issued, _)| *issued > after && *issued <= through)
+            .map(|(_, amount)| *amount)
+            .sum()
+    }
 }
+
+/// Countback walks back at most this many blocks of this many days.
+const BLOCKS: i64 = 12;
+const BLOCK_DAYS: i64 = 30;
 
 /// Computes the metrics of `currency` for the `period_days` ending on `as_of`.
 ///
 /// Countback DSO walks back from `as_of` in 30-day blocks (at most twelve), using up the
 /// receivables against each block's credit sales: every block fully used adds 30 days, and
 /// the block that is only partly used adds its share of 30 days.
-pub fn metrics(
-    ledger: &Ledger,
-    as_of: NaiveDate,
-    period_days: u32,
-    currency: &Currency,
-) -> Metrics {
+pub fn metrics(books: &Books, as_of: NaiveDate, period_days: u32, currency: &Currency) -> Metrics {
     let money = |value: Decimal| format_money(value, currency);
     let days = Decimal::from(period_days);
     let start = add_days(as_of, -i64::from(period_days));
-    let (total, current, late) = receivables(ledger, currency, as_of);
-    let (opening, _, _) = receivables(ledger, currency, start);
-    let sales = credit_sales(ledger, currency, start, as_of);
+    let Receivables {
+        total,
+        current,
+        at_risk: late,
+    } = receivables(books, currency, as_of);
+    let opening = receivables(books, currency, start).total;
+    let history = CreditSales::after(
+        books,
+        currency,
+        start.min(add_days(as_of, -BLOCK_DAYS * BLOCKS)),
+    );
+    let sales = history.between(start, as_of);
     let no_sales =
         format!("undefined: no credit sales in {currency} in the {period_days} days to {as_of}");
     let per_sales = |numerator: Decimal, label: &str| match sales.is_zero() {
@@ -138,13 +164,13 @@ pub fn metrics(
         (Some(dso), Some(best)) => Metric {
             value: Some(dso - best),
             unit: "days",
-            formula: "DSO − best possible DSO",
+            formula: "DSO − best possible DSO".into(),
             working: format!("{} − {} days", dso.round_dp(1), best.round_dp(1)),
         },
         _ => Metric {
             value: None,
             unit: "days",
-            formula: "DSO − best possible DSO",
+            formula: "DSO − best possible DSO".into(),
             working: no_sales.clone(),
         },
     };
@@ -152,7 +178,7 @@ pub fn metrics(
     let cei = Metric {
         value: (!cei_denominator.is_zero()).then(|| (opening + sales - total) / cei_denominator * Decimal::from(100)),
         unit: "%",
-        formula: "(opening receivables + credit sales − closing receivables) ÷ (opening receivables + credit sales − closing current receivables) × 100",
+        formula: "(opening receivables + credit sales − closing receivables) ÷ (opening receivables + credit sales − closing current receivables) × 100".into(),
         working: if cei_denominator.is_zero() {
             "undefined: nothing was collectable in the period".into()
         } else {
@@ -172,14 +198,14 @@ pub fn metrics(
         dso: Metric {
             value: dso_value,
             unit: "days",
-            formula: "receivables ÷ credit sales × days in period",
+            formula: "receivables ÷ credit sales × days in period".into(),
             working: dso_working,
         },
-        countback_dso: countback(ledger, currency, as_of, total),
+        countback_dso: countback(&history, currency, as_of, total),
         best_dso: Metric {
             value: best_value,
             unit: "days",
-            formula: "current receivables ÷ credit sales × days in period",
+            formula: "current receivables ÷ credit sales × days in period".into(),
             working: best_working,
         },
         add,
@@ -187,7 +213,10 @@ pub fn metrics(
         at_risk: Metric {
             value: (!total.is_zero()).then(|| late / total * Decimal::from(100)),
             unit: "%",
-            formula: "receivables more than 90 days overdue ÷ all receivables × 100",
+            formula: format!(
+                "receivables more than {} days overdue ÷ all receivables × 100",
+                Metrics::AT_RISK_DAYS
+            ),
             working: if total.is_zero() {
                 format!("undefined: nothing is owed in {currency}")
             } else {
@@ -198,28 +227,27 @@ pub fn metrics(
 }
 
 fn countback(
-    ledger: &Ledger,
+    history: &CreditSales,
     currency: &Currency,
     as_of: NaiveDate,
     receivables: Decimal,
 ) -> Metric {
-    const BLOCK: i64 = 30;
     let formula = "walk back 30-day blocks of credit sales until they cover the receivables";
     let mut left = receivables;
     let mut days = Decimal::ZERO;
     let mut steps = Vec::new();
-    for block in 0..12 {
+    for block in 0..BLOCKS {
         if left.is_zero() {
             break;
         }
-        let through = add_days(as_of, -BLOCK * block);
-        let sales = credit_sales(ledger, currency, add_days(through, -BLOCK), through);
+        let through = add_days(as_of, -BLOCK_DAYS * block);
+        let sales = history.between(add_days(through, -BLOCK_DAYS), through);
         if left > sales {
             left -= sales;
-            days += Decimal::from(BLOCK);
+            days += Decimal::from(BLOCK_DAYS);
             steps.push(format!("30 days (sales {})", format_money(sales, currency)));
         } else {
-            days += left / sales * Decimal::from(BLOCK);
+            days += left / sales * Decimal::from(BLOCK_DAYS);
             steps.push(format!(
                 "{} ÷ {} × 30 days",
                 format_money(left, currency),
@@ -232,7 +260,7 @@ fn countback(
         return Metric {
             value: None,
             unit: "days",
-            formula,
+            formula: formula.into(),
             working: "undefined: the receivables are more than the last 360 days of credit sales"
                 .into(),
         };
@@ -240,7 +268,7 @@ fn countback(
     Metric {
         value: Some(days),
         unit: "days",
-        formula,
+        formula: formula.into(),
         working: if steps.is_empty() {
             "nothing is owed".into()
         } else {

@@ -10,15 +10,15 @@ pub mod queue;
 
 pub use buckets::{Bucket, Buckets};
 
+use crate::core::books::Books;
 use crate::core::csv::push_row;
 use crate::core::currency::Currency;
-use crate::core::fast_map::{self, FastMap};
+use crate::core::fast_map::FastMap;
 use crate::core::ledger::{outstanding_given_paid, Ledger};
 use crate::core::model::Invoice;
 use crate::core::money::plain;
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
-use std::collections::BTreeMap;
 
 /// How to age the ledger.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -43,6 +43,11 @@ impl AgingOptions {
             include_disputed: true,
         }
     }
+
+    /// Whether an open invoice's amount goes in the buckets (disputed ones only when included).
+    pub fn counts(&self, invoice: &Invoice) -> bool {
+        self.include_disputed || !invoice.disputed
+    }
 }
 
 /// One open invoice on the report's day.
@@ -50,6 +55,8 @@ impl AgingOptions {
 pub struct AgedInvoice<'a> {
     /// The invoice.
     pub invoice: &'a Invoice,
+    /// Its position in the books, for O(1) lookups of its client and payments.
+    pub position: usize,
     /// What is owed on the day.
     pub outstanding: Decimal,
     /// Days past the due (or issue) date; zero or less when not yet due.
@@ -58,11 +65,45 @@ pub struct AgedInvoice<'a> {
     pub bucket: usize,
 }
 
+impl AgedInvoice<'_> {
+    /// Days past the due (or issue) date, zero while it is not yet due.
+    pub fn days_overdue(&self) -> i64 {
+        self.days.max(0)
+    }
+}
+
+/// Which line of the report a row is: one client's, or a currency's total.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum RowKind {
+    /// One client's amounts (the client's id).
+    Client(String),
+    /// Every client's amounts in the row's currency.
+    Total,
+}
+
+impl RowKind {
+    /// The id the `data-client` hook and the CSV carry: the client's id, or `total`.
+    pub fn hook(&self) -> &str {
+        match self {
+            RowKind::Client(id) => id,
+            RowKind::Total => "total",
+        }
+    }
+
+    /// Whether an invoice of `client_id` is counted on this row.
+    pub fn includes(&self, client_id: &str) -> bool {
+        match self {
+            RowKind::Client(id) => id == client_id,
+            RowKind::Total => true,
+        }
+    }
+}
+
 /// One line of the report: a client (or the total) in one currency.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct AgingRow {
-    /// The client's id, or `total` for a currency's total row.
-    pub client_id: String,
+    /// Whose row it is.
+    pub kind: RowKind,
     /// The client's name, or `Total`.
     pub client_name: String,
     /// The currency of every amount in the row.
@@ -73,35 +114,80 @@ pub struct AgingRow {
     pub total: Decimal,
     /// Disputed amounts (also in the buckets when disputed amounts are included).
     pub disputed: Decimal,
-    /// The most days overdue of any invoice in the row.
+    /// The most days overdue of any invoice in the row; never negative.
     pub oldest_days: i64,
     /// How many invoices the row counts.
     pub invoices: usize,
 }
 
-impl AgingRow {
-    fn new(client_id: &str, client_name: &str, currency: &Currency, buckets: usize) -> AgingRow {
-        AgingRow {
-            client_id: client_id.to_string(),
+/// A row being added up. Amounts are kept in hundredths (every amount has two decimals), so
+/// the loop over the invoices does integer additions only.
+struct Tally {
+    kind: RowKind,
+    client_name: String,
+    currency: Currency,
+    cents: Vec<i128>,
+    disputed: i128,
+    oldest_days: i64,
+    invoices: usize,
+}
+
+/// An amount in hundredths.
+fn cents(amount: Decimal) -> i128 {
+    let mut amount = amount;
+    amount.rescale(2);
+    amount.mantissa()
+}
+
+/// Hundredths back to an amount.
+fn from_cents(cents: i128) -> Decimal {
+    Decimal::from_i128_with_scale(cents, 2)
+}
+
+impl Tally {
+    fn new(kind: RowKind, client_name: &str, currency: &Currency, buckets: usize) -> Tally {
+        Tally {
+            kind,
             client_name: client_name.to_string(),
             currency: currency.clone(),
-            amounts: vec![Decimal::ZERO; buckets],
-            total: Decimal::ZERO,
-            disputed: Decimal::ZERO,
+            cents: vec![0; buckets],
+            disputed: 0,
             oldest_days: 0,
             invoices: 0,
         }
     }
 
     fn add(&mut self, aged: &AgedInvoice, counted: bool) {
+        let outstanding = cents(aged.outstanding);
         if aged.invoice.disputed {
-            self.disputed += aged.outstanding;
+            self.disputed += outstanding;
         }
         if counted {
-            self.amounts[aged.bucket] += aged.outstanding;
-            self.total += aged.outstanding;
+            self.cents[aged.bucket] += outstanding;
             self.oldest_days = self.oldest_days.max(aged.days);
             self.invoices += 1;
+        }
+    }
+
+    fn absorb(&mut self, tally: &Tally) {
+        for (sum, cents) in self.cents.iter_mut().zip(&tally.cents) {
+            *sum += *cents;
+        }
+        self.disputed += tally.disputed;
+        self.oldest_days = self.oldest_days.max(tally.oldest_days);
+        self.invoices += tally.invoices;
+    }
+
+    fn into_row(self) -> AgingRow {
+        AgingRow {
+            kind: self.kind,
+            client_name: self.client_name,
+            currency: self.currency,
+            amounts: self.cents.iter().copied().map(from_cents).collect(),
+            total: from_cents(self.cents.iter().sum()),
+            disputed: from_cents(self.disputed),
+            oldest_days: self.oldest_days,
+            invoices: self.invoices,
         }
     }
 }
@@ -117,75 +203,187 @@ pub struct AgingReport {
     pub totals: Vec<AgingRow>,
 }
 
-/// Every invoice open on the report's day, with its age and bucket, in one pass.
-pub fn open_invoices<'a>(ledger: &'a Ledger, options: &AgingOptions) -> Vec<AgedInvoice<'a>> {
-    let paid = ledger.paid_by_invoice(options.as_of);
-    ledger
-        .invoices
-        .iter()
-        .filter(|invoice| invoice.issue_date <= options.as_of)
-        .filter_map(|invoice| {
-            let paid = paid.get(invoice.id.as_str()).copied().unwrap_or_default();
-            let outstanding = outstanding_given_paid(invoice, paid, options.as_of);
-            if outstanding <= Decimal::ZERO {
-                return None;
-            }
-            let from = if options.by_issue_date {
-                invoice.issue_date
-            } else {
-                invoice.due_date
-            };
-            let days = (options.as_of - from).num_days();
-            Some(AgedInvoice {
-                invoice,
-                outstanding,
-                days,
-                bucket: options.buckets.index_of(days),
-            })
-        })
-        .collect()
+/// Ages the invoice at `position`: `None` unless it was issued by the day and is still owed.
+fn age<'a>(books: &'a Books, position: usize, options: &AgingOptions) -> Option<AgedInvoice<'a>> {
+    let invoice = &books.invoices[position];
+    if invoice.issue_date > options.as_of {
+        return None;
+    }
+    let paid = books.paid_at(position, options.as_of);
+    let outstanding = outstanding_given_paid(invoice, paid, options.as_of);
+    if outstanding <= Decimal::ZERO {
+        return None;
+    }
+    let from = if options.by_issue_date {
+        invoice.issue_date
+    } else {
+        invoice.due_date
+    };
+    let days = (options.as_of - from).num_days();
+    Some(AgedInvoice {
+        invoice,
+        position,
+        outstanding,
+        days,
+        bucket: options.buckets.index_of(days),
+    })
 }
 
-/// Ages the ledger as of a day.
-pub fn aging(ledger: &Ledger, options: &AgingOptions) -> AgingReport {
-    let names: FastMap<&str, &str> = ledger
-        .clients
-        .iter()
-        .map(|c| (c.id.as_str(), c.name.as_str()))
-        .collect();
-    let columns = options.buckets.len();
-    let mut rows: FastMap<(&str, &str), AgingRow> = fast_map::with_capacity(ledger.clients.len());
-    let mut totals: BTreeMap<&Currency, AgingRow> = BTreeMap::new();
-    for aged in open_invoices(ledger, options) {
-        let counted = options.include_disputed || !aged.invoice.disputed;
-        let client_id = aged.invoice.client_id.as_str();
-        let currency = &aged.invoice.currency;
-        rows.entry((client_id, currency.code()))
-            .or_insert_with(|| {
-                AgingRow::new(
-                    client_id,
-                    names.get(client_id).copied().unwrap_or(client_id),
-                    currency,
-                    columns,
-                )
-            })
-            .add(&aged, counted);
-        totals
-            .entry(currency)
-            .or_insert_with(|| AgingRow::new("total", "Total", currency, columns))
-            .add(&aged, counted);
+/// Every invoice open on the report's day, with its age and bucket, in ledger order.
+pub fn open_invoices<'a>(
+    books: &'a Books,
+    options: &AgingOptions,
+) -> impl Iterator<Item = AgedInvoice<'a>> + 'a {
+    let options = options.clone();
+    (0..books.invoices.len()).filter_map(move |position| age(books, position, &options))
+}
+
+/// The position in the books of the client of the invoice at `invoice_at`.
+pub(crate) fn client_position(books: &Books, invoice_at: usize) -> Option<usize> {
+    books
+        .client_of(invoice_at)
+        .and_then(|client| books.clients.element_offset(client))
+}
+
+/// A currency's code packed in a word; packed codes sort like the codes.
+fn packed(currency: &Currency) -> u32 {
+    currency
+        .code()
+        .bytes()
+        .fold(0u32, |key, byte| key << 8 | u32::from(byte))
+}
+
+/// The currencies met so far, by packed code, so finding one compares a word, not a string.
+#[derive(Default)]
+struct Currencies<'a> {
+    known: Vec<(u32, &'a Currency)>,
+}
+
+impl<'a> Currencies<'a> {
+    fn position(&mut self, currency: &'a Currency) -> usize {
+        let key = packed(currency);
+        match self.known.iter().position(|(known, _)| *known == key) {
+            Some(at) => at,
+            None => {
+                self.known.push((key, currency));
+                self.known.len() - 1
+            }
+        }
     }
-    let mut rows: Vec<AgingRow> = rows.into_values().collect();
-    rows.sort_by_cached_key(|row| (row.client_name.to_lowercase(), row.currency.clone()));
+}
+
+/// The report's client rows, found by client position and currency: each client's rows form a
+/// short chain (one link per currency), so no id is hashed. An invoice whose client is missing
+/// from the ledger gets a row keyed by its client id.
+struct RowIndex<'a> {
+    tallies: Vec<Tally>,
+    currency_of: Vec<usize>,
+    next_of_client: Vec<Option<usize>>,
+    first_of_client: Vec<Option<usize>>,
+    unlisted: FastMap<(&'a str, usize), usize>,
+}
+
+impl<'a> RowIndex<'a> {
+    fn new(clients: usize) -> RowIndex<'a> {
+        RowIndex {
+            tallies: Vec::new(),
+            currency_of: Vec::new(),
+            next_of_client: Vec::new(),
+            first_of_client: vec![None; clients],
+            unlisted: FastMap::default(),
+        }
+    }
+
+    fn push(&mut self, tally: Tally, currency_at: usize, next: Option<usize>) -> usize {
+        self.tallies.push(tally);
+        self.currency_of.push(currency_at);
+        self.next_of_client.push(next);
+        self.tallies.len() - 1
+    }
+
+    /// The row of the client at `client_at` in the currency at `currency_at`, made when new.
+    fn listed(
+        &mut self,
+        client_at: usize,
+        currency_at: usize,
+        make: impl FnOnce() -> Tally,
+    ) -> &mut Tally {
+        let first = self.first_of_client[client_at];
+        let mut cursor = first;
+        while let Some(at) = cursor {
+            if self.currency_of[at] == currency_at {
+                return &mut self.tallies[at];
+            }
+            cursor = self.next_of_client[at];
+        }
+        let at = self.push(make(), currency_at, first);
+        self.first_of_client[client_at] = Some(at);
+        &mut self.tallies[at]
+    }
+
+    /// The row of a client id no client has, in the currency at `currency_at`.
+    fn unlisted(
+        &mut self,
+        client_id: &'a str,
+        currency_at: usize,
+        make: impl FnOnce() -> Tally,
+    ) -> &mut Tally {
+        let at = match self.unlisted.get(&(client_id, currency_at)) {
+            Some(&at) => at,
+            None => {
+                let at = self.push(make(), currency_at, None);
+                self.unlisted.insert((client_id, currency_at), at);
+                at
+            }
+        };
+        &mut self.tallies[at]
+    }
+}
+
+/// Ages the books as of a day.
+///
+/// One pass over the invoices by position: payments and clients come from the books' indexes,
+/// so the loop hashes and compares no ids. The currency totals are the sums of the rows.
+pub fn aging(books: &Books, options: &AgingOptions) -> AgingReport {
+    let columns = options.buckets.len();
+    let mut currencies = Currencies::default();
+    let mut index = RowIndex::new(books.clients.len());
+    for aged in open_invoices(books, options) {
+        let invoice = aged.invoice;
+        let currency_at = currencies.position(&invoice.currency);
+        let kind = || RowKind::Client(invoice.client_id.clone());
+        let tally = match client_position(books, aged.position) {
+            Some(client_at) => index.listed(client_at, currency_at, || {
+                let name = &books.clients[client_at].name;
+                Tally::new(kind(), name, &invoice.currency, columns)
+            }),
+            None => index.unlisted(&invoice.client_id, currency_at, || {
+                Tally::new(kind(), &invoice.client_id, &invoice.currency, columns)
+            }),
+        };
+        tally.add(&aged, options.counts(invoice));
+    }
+    let mut totals: Vec<Tally> = currencies
+        .known
+        .iter()
+        .map(|(_, currency)| Tally::new(RowKind::Total, "Total", currency, columns))
+        .collect();
+    for (tally, &currency_at) in index.tallies.iter().zip(&index.currency_of) {
+        totals[currency_at].absorb(tally);
+    }
+    let mut totals: Vec<AgingRow> = totals.into_iter().map(Tally::into_row).collect();
+    totals.sort_by_key(|row| packed(&row.currency));
+    let mut rows: Vec<AgingRow> = index.tallies.into_iter().map(Tally::into_row).collect();
+    rows.sort_by_cached_key(|row| (row.client_name.to_lowercase(), packed(&row.currency)));
     AgingReport {
         buckets: options.buckets.buckets(),
         rows,
-        totals: totals.into_values().collect(),
+        totals,
     }
 }
 
 /// What the aging table can be sorted by.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum SortKey {
     /// Client name.
     Client,
@@ -217,23 +415,26 @@ pub fn sort_rows(rows: &mut [AgingRow], key: SortKey, descending: bool) {
     });
 }
 
-/// The invoices behind one cell: a client (or `total`), a bucket and a currency, oldest first.
+/// The invoices behind one cell: a row, a bucket and a currency, oldest first.
 pub fn cell_invoices<'a>(
-    ledger: &'a Ledger,
+    books: &'a Books,
     options: &AgingOptions,
-    client_id: &str,
+    row: &RowKind,
     bucket: usize,
     currency: &Currency,
 ) -> Vec<AgedInvoice<'a>> {
-    let mut found: Vec<AgedInvoice> = open_invoices(ledger, options)
-        .into_iter()
-        .filter(|aged| {
-            aged.bucket == bucket
-                && &aged.invoice.currency == currency
-                && (client_id == "total" || aged.invoice.client_id == client_id)
-                && (options.include_disputed || !aged.invoice.disputed)
-        })
-        .collect();
+    let in_cell = |aged: &AgedInvoice| {
+        aged.bucket == bucket && &aged.invoice.currency == currency && options.counts(aged.invoice)
+    };
+    let mut found: Vec<AgedInvoice> = match row {
+        RowKind::Client(client_id) => books
+            .invoices_of(client_id)
+            .filter_map(|invoice| books.invoices.element_offset(invoice))
+            .filter_map(|position| age(books, position, options))
+            .filter(in_cell)
+            .collect(),
+        RowKind::Total => open_invoices(books, options).filter(in_cell).collect(),
+    };
     found.sort_by(|a, b| {
         b.days
             .cmp(&a.days)
@@ -254,12 +455,12 @@ pub fn to_csv(report: &AgingReport) -> String {
     push_row(&mut csv, header);
     for row in report.rows.iter().chain(&report.totals) {
         let text = [
-            row.client_id.clone(),
+            row.kind.hook().to_string(),
             row.client_name.clone(),
             row.currency.to_string(),
         ];
         let amounts = row.amounts.iter().chain([&row.total, &row.disputed]);
-        let counts = [row.oldest_days.max(0).to_string(), row.invoices.to_string()];
+        let counts = [row.oldest_days.to_string(), row.invoices.to_string()];
         push_row(
             &mut csv,
             text.into_iter()

@@ -10,10 +10,11 @@
 //!
 //! Ties go to the earlier due date, then the invoice id.
 
+use super::{client_position, open_invoices, AgingOptions, Buckets};
+use crate::core::books::Books;
 use crate::core::dates::add_days;
-use crate::core::fast_map::FastMap;
 use crate::core::ladder::{advise, Advice, InvoiceFacts, LadderStep};
-use crate::core::ledger::{outstanding_given_paid, Ledger};
+use crate::core::ledger::Ledger;
 use crate::core::model::{activity_kind, Activity};
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
@@ -23,18 +24,73 @@ use rust_decimal::Decimal;
 pub struct QueueItem {
     /// The invoice.
     pub invoice_id: String,
+    /// Its position in the books.
+    pub position: usize,
     /// Its client.
     pub client_id: String,
     /// The step to take, or [`Advice::ResolveDispute`].
     pub advice: Advice,
+    /// What the score weighs.
+    pub urgency: Urgency,
     /// The urgency score (see the module docs).
     pub score: i64,
+}
+
+impl QueueItem {
     /// One line saying why, such as `47 days late, last contact 21 days ago: final notice`.
-    pub reason: String,
-    /// Days past the due date (zero or less before it).
-    pub days_overdue: i64,
+    pub fn reason(&self) -> String {
+        reason(&self.urgency, self.advice)
+    }
+}
+
+/// What the queue weighs about one open invoice on a day.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Urgency {
     /// What is owed.
     pub outstanding: Decimal,
+    /// Days past the due date (zero or less before it).
+    pub days_overdue: i64,
+    /// Days since the last contact about the invoice or the client, if there was any.
+    pub days_since_contact: Option<i64>,
+    /// Promises to pay logged at least 7 days ago while the invoice is still open.
+    pub broken_promises: i64,
+}
+
+/// The urgency score: amount, lateness, silence and broken promises (see the module docs).
+pub fn score(urgency: &Urgency) -> i64 {
+    let late = urgency.days_overdue.max(0);
+    digits(urgency.outstanding) * 10
+        + (late / 3).min(60)
+        + urgency
+            .days_since_contact
+            .map_or(late, |days| days / 2)
+            .min(30)
+        + urgency.broken_promises * 25
+}
+
+/// One line saying why the invoice is in the queue and what to do, such as
+/// `47 days late, last contact 21 days ago: final notice`.
+pub fn reason(urgency: &Urgency, advice: Advice) -> String {
+    let lateness = match urgency.days_overdue {
+        days if days > 0 => format!("{days} days late"),
+        0 => "due today".into(),
+        days => format!("due in {} days", -days),
+    };
+    let contact = match urgency.days_since_contact {
+        Some(0) => ", last contact today".to_string(),
+        Some(days) => format!(", last contact {days} days ago"),
+        None => ", no contact yet".to_string(),
+    };
+    let promises = match urgency.broken_promises {
+        0 => String::new(),
+        1 => ", 1 broken promise".into(),
+        count => format!(", {count} broken promises"),
+    };
+    let action = match advice {
+        Advice::Send(step) => step.label().to_lowercase(),
+        _ => "resolve the dispute first".into(),
+    };
+    format!("{lateness}{contact}{promises}: {action}")
 }
 
 fn digits(amount: Decimal) -> i64 {
@@ -50,8 +106,13 @@ fn ladder_letters<'a>(
     activities: impl Iterator<Item = &'a Activity>,
 ) -> Vec<(LadderStep, NaiveDate)> {
     activities
-        .filter(|a| a.kind == activity_kind::LETTER)
-        .filter_map(|a| Some((LadderStep::from_id(a.step.as_deref()?)?, a.date)))
+        .filter(|activity| activity.kind == activity_kind::LETTER)
+        .filter_map(|activity| {
+            Some((
+                LadderStep::from_id(activity.step.as_deref()?)?,
+                activity.date,
+            ))
+        })
         .collect()
 }
 
@@ -60,12 +121,9 @@ pub fn advice_for(ledger: &Ledger, invoice_id: &str, as_of: NaiveDate) -> Advice
     let Some(invoice) = ledger.invoice(invoice_id) else {
         return Advice::Nothing;
     };
-    let sent = ladder_letters(
-        ledger
-            .activities
-            .iter()
-            .filter(|a| a.invoice_id.as_deref() == Some(invoice_id) && a.date <= as_of),
-    );
+    let sent = ladder_letters(ledger.activities.iter().filter(|activity| {
+        activity.invoice_id.as_deref() == Some(invoice_id) && activity.date <= as_of
+    }));
     advise(&InvoiceFacts {
         as_of,
         due_date: invoice.due_date,
@@ -76,42 +134,58 @@ pub fn advice_for(ledger: &Ledger, invoice_id: &str, as_of: NaiveDate) -> Advice
     })
 }
 
-/// Builds the queue for a day.
-pub fn chase_queue(ledger: &Ledger, as_of: NaiveDate) -> Vec<QueueItem> {
-    let paid = ledger.paid_by_invoice(as_of);
-    let mut by_invoice: FastMap<&str, Vec<&Activity>> = FastMap::default();
-    let mut by_client: FastMap<&str, NaiveDate> = FastMap::default();
-    for activity in ledger.activities.iter().filter(|a| a.date <= as_of) {
-        match &activity.invoice_id {
-            Some(invoice_id) => by_invoice
-                .entry(invoice_id.as_str())
-                .or_default()
-                .push(activity),
-            None => {
-                let last = by_client
-                    .entry(activity.client_id.as_str())
-                    .or_insert(activity.date);
-                *last = (*last).max(activity.date);
+/// Activities dated by the day, by invoice position, and the last general contact per client
+/// position.
+struct Contacts<'a> {
+    by_invoice: Vec<Vec<&'a Activity>>,
+    last_by_client: Vec<Option<NaiveDate>>,
+}
+
+impl<'a> Contacts<'a> {
+    fn gather(books: &'a Books, as_of: NaiveDate) -> Contacts<'a> {
+        let mut contacts = Contacts {
+            by_invoice: vec![Vec::new(); books.invoices.len()],
+            last_by_client: vec![None; books.clients.len()],
+        };
+        for activity in books
+            .activities
+            .iter()
+            .filter(|activity| activity.date <= as_of)
+        {
+            match &activity.invoice_id {
+                Some(invoice_id) => {
+                    if let Some(position) = books.invoice_position(invoice_id) {
+                        contacts.by_invoice[position].push(activity);
+                    }
+                }
+                None => {
+                    let client_at = books
+                        .client(&activity.client_id)
+                        .and_then(|client| books.clients.element_offset(client));
+                    if let Some(last) = client_at.map(|at| &mut contacts.last_by_client[at]) {
+                        *last = (*last).max(Some(activity.date));
+                    }
+                }
             }
         }
+        contacts
     }
-    let mut queue: Vec<(QueueItem, NaiveDate)> = ledger
-        .invoices
-        .iter()
-        .filter(|invoice| invoice.issue_date <= as_of)
-        .filter_map(|invoice| {
-            let outstanding = outstanding_given_paid(
-                invoice,
-                paid.get(invoice.id.as_str()).copied().unwrap_or_default(),
-                as_of,
-            );
-            if outstanding <= Decimal::ZERO {
-                return None;
-            }
-            let activities = by_invoice
-                .get(invoice.id.as_str())
-                .map(Vec::as_slice)
-                .unwrap_or(&[]);
+}
+
+/// Builds the queue for a day: every open invoice whose ladder says to send a letter or to
+/// resolve a dispute, by [`score`], then the earlier due date, then the invoice id.
+pub fn chase_queue(books: &Books, as_of: NaiveDate) -> Vec<QueueItem> {
+    let contacts = Contacts::gather(books, as_of);
+    let options = AgingOptions {
+        as_of,
+        buckets: Buckets::default(),
+        by_issue_date: false,
+        include_disputed: true,
+    };
+    let mut queue: Vec<(QueueItem, NaiveDate)> = open_invoices(books, &options)
+        .filter_map(|aged| {
+            let invoice = aged.invoice;
+            let activities = contacts.by_invoice[aged.position].as_slice();
             let sent = ladder_letters(activities.iter().copied());
             let advice = advise(&InvoiceFacts {
                 as_of,
@@ -124,49 +198,34 @@ pub fn chase_queue(ledger: &Ledger, as_of: NaiveDate) -> Vec<QueueItem> {
             if !matches!(advice, Advice::Send(_) | Advice::ResolveDispute) {
                 return None;
             }
-            let days_overdue = (as_of - invoice.due_date).num_days();
             let last_contact = activities
                 .iter()
-                .map(|a| a.date)
-                .chain(by_client.get(invoice.client_id.as_str()).copied())
+                .map(|activity| activity.date)
+                .chain(
+                    client_position(books, aged.position)
+                        .and_then(|client_at| contacts.last_by_client[client_at]),
+                )
                 .max();
-            let silence = last_contact.map(|date| (as_of - date).num_days());
-            let broken = activities
-                .iter()
-                .filter(|a| a.kind == activity_kind::PROMISE && add_days(a.date, 7) <= as_of)
-                .count() as i64;
-            let score = digits(outstanding) * 10
-                + (days_overdue.max(0) / 3).min(60)
-                + silence.map_or(days_overdue.max(0), |days| days / 2).min(30)
-                + broken * 25;
-            let lateness = match days_overdue {
-                d if d > 0 => format!("{d} days late"),
-                0 => "due today".into(),
-                d => format!("due in {} days", -d),
-            };
-            let contact = match silence {
-                Some(0) => ", last contact today".to_string(),
-                Some(days) => format!(", last contact {days} days ago"),
-                None => ", no contact yet".to_string(),
-            };
-            let promises = match broken {
-                0 => String::new(),
-                1 => ", 1 broken promise".into(),
-                n => format!(", {n} broken promises"),
-            };
-            let action = match advice {
-                Advice::Send(step) => step.label().to_lowercase(),
-                _ => "resolve the dispute first".into(),
+            let urgency = Urgency {
+                outstanding: aged.outstanding,
+                days_overdue: aged.days,
+                days_since_contact: last_contact.map(|date| (as_of - date).num_days()),
+                broken_promises: activities
+                    .iter()
+                    .filter(|activity| {
+                        activity.kind == activity_kind::PROMISE
+                            && add_days(activity.date, 7) <= as_of
+                    })
+                    .count() as i64,
             };
             Some((
                 QueueItem {
                     invoice_id: invoice.id.clone(),
+                    position: aged.position,
                     client_id: invoice.client_id.clone(),
                     advice,
-                    score,
-                    reason: format!("{lateness}{contact}{promises}: {action}"),
-                    days_overdue,
-                    outstanding,
+                    score: score(&urgency),
+                    urgency,
                 },
                 invoice.due_date,
             ))

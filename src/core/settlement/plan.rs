@@ -172,11 +172,33 @@ pub fn accepted_summary(plan: &Plan) -> String {
     )
 }
 
-/// Active plans with missed instalments on `as_of`: (plan id, client id, missed count).
-pub fn needing_attention(
-    ledger: &crate::core::ledger::Ledger,
-    as_of: NaiveDate,
-) -> Vec<(String, String, usize)> {
+/// An active plan with missed instalments, and what to do about it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PlanAlert {
+    /// The plan.
+    pub plan_id: String,
+    /// The client who agreed it.
+    pub client_id: String,
+    /// How many instalments are missed.
+    pub missed: usize,
+}
+
+impl PlanAlert {
+    /// What to do about the missed instalments, in one line.
+    pub fn advice(&self) -> String {
+        let instalments = if self.missed == 1 {
+            "1 missed instalment".to_string()
+        } else {
+            format!("{} missed instalments", self.missed)
+        };
+        format!(
+            "{instalments} on the settlement plan: contact the client, then declare default if it is not remedied"
+        )
+    }
+}
+
+/// Active plans with missed instalments on `as_of`, in the order they were agreed.
+pub fn needing_attention(ledger: &Ledger, as_of: NaiveDate) -> Vec<PlanAlert> {
     ledger
         .plans
         .iter()
@@ -185,9 +207,13 @@ pub fn needing_attention(
             let received = super::received_under(ledger, plan, as_of);
             let missed = track(plan, received, as_of)
                 .iter()
-                .filter(|t| t.state == InstalmentState::Missed)
+                .filter(|instalment| instalment.state == InstalmentState::Missed)
                 .count();
-            (missed > 0).then(|| (plan.id.clone(), plan.client_id.clone(), missed))
+            (missed > 0).then(|| PlanAlert {
+                plan_id: plan.id.clone(),
+                client_id: plan.client_id.clone(),
+                missed,
+            })
         })
         .collect()
 }

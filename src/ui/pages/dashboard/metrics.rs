@@ -2,8 +2,9 @@
 //! with its formula and working one click away.
 
 use super::DashboardState;
-use crate::core::aging::metrics::{metrics, Metric};
+use crate::core::aging::metrics::Metrics;
 use crate::core::currency::Currency;
+use crate::core::views::dashboard::{metric_period, metrics_panel, Choice, MetricTile};
 use crate::ui::state::use_app;
 use leptos::prelude::*;
 
@@ -11,79 +12,70 @@ use leptos::prelude::*;
 #[component]
 pub(crate) fn MetricTiles(state: DashboardState) -> impl IntoView {
     let app = use_app();
-    let period = RwSignal::new(90u32);
-    let currencies = Memo::new(move |_| {
-        state.report.with(|r| {
-            r.totals
-                .iter()
-                .map(|t| t.currency.clone())
-                .collect::<Vec<Currency>>()
+    let period = RwSignal::new(Metrics::DEFAULT_PERIOD);
+    let chosen = RwSignal::new(None::<Currency>);
+    let panel = Memo::new(move |_| {
+        app.ledger.with(|books| {
+            state.report.with(|report| {
+                chosen.with(|chosen| {
+                    metrics_panel(
+                        books,
+                        report,
+                        state.as_of.get(),
+                        period.get(),
+                        chosen.as_ref(),
+                    )
+                })
+            })
         })
     });
-    let chosen = RwSignal::new(None::<Currency>);
-    let currency = Memo::new(move |_| {
-        let available = currencies.get();
-        let default = app.ledger.with(|l| l.business.default_currency.clone());
-        chosen
-            .get()
-            .filter(|c| available.contains(c))
-            .or_else(|| available.iter().find(|c| **c == default).cloned())
-            .or_else(|| available.first().cloned())
-            .unwrap_or(default)
-    });
-    let figures = Memo::new(move |_| {
-        app.ledger
-            .with(|l| metrics(l, state.as_of.get(), period.get(), &currency.get()))
-    });
-    let tile = move |label: &'static str,
-                     testid: &'static str,
-                     pick: fn(&crate::core::aging::metrics::Metrics) -> Metric| {
-        view! {
-            {move || {
-                let metric = figures.with(pick);
-                let value = metric.value.map(|v| v.round_dp(2).to_string()).unwrap_or_default();
-                view! {
-                    <div class="figure metric" data-testid=testid data-value=value>
-                        <span class="label">{label}</span>
-                        <span class="value">{metric.display()}</span>
-                        <details>
-                            <summary>"How it is worked out"</summary>
-                            <p>{metric.formula}</p>
-                            <p class="muted">{metric.working.clone()}</p>
-                        </details>
-                    </div>
-                }
-            }}
-        }
-    };
+    let periods = Signal::derive(move || panel.with(|panel| panel.periods.clone()));
+    let currencies = Signal::derive(move || panel.with(|panel| panel.currencies.clone()));
     view! {
         <section aria-labelledby="metrics-heading">
             <div class="section-head">
                 <h2 id="metrics-heading">"Collection metrics"</h2>
-                <div class="actions">
+                <div class="actions pickers">
                     <label for="metric-period">"Period"</label>
-                    <select id="metric-period" on:change=move |ev| period.set(event_target_value(&ev).parse().unwrap_or(90))>
-                        <option value="30">"Last 30 days"</option>
-                        <option value="90" selected=true>"Last 90 days"</option>
-                        <option value="365">"Last 365 days"</option>
+                    <select id="metric-period" on:change=move |ev| period.set(metric_period(&event_target_value(&ev)))>
+                        <Options choices=periods />
                     </select>
                     <label for="metric-currency">"Currency"</label>
                     <select id="metric-currency" on:change=move |ev| chosen.set(Currency::parse(&event_target_value(&ev)).ok())>
-                        {move || currencies.get().into_iter().map(|c| {
-                            let selected = c == currency.get();
-                            view! { <option value=c.to_string() selected=selected>{c.to_string()}</option> }
-                        }).collect_view()}
+                        <Options choices=currencies />
                     </select>
                 </div>
             </div>
             <div class="figures">
-                {tile("DSO", "metric-dso", |m| m.dso.clone())}
-                {tile("Countback DSO", "metric-countback-dso", |m| m.countback_dso.clone())}
-                {tile("Best possible DSO", "metric-best-dso", |m| m.best_dso.clone())}
-                {tile("ADD", "metric-add", |m| m.add.clone())}
-                {tile("CEI", "metric-cei", |m| m.cei.clone())}
-                {tile("At risk (90+ days)", "metric-at-risk", |m| m.at_risk.clone())}
+                <For each=move || panel.with(|panel| panel.tiles.clone()) key=|tile| tile.clone() let:tile>
+                    <Tile tile />
+                </For>
             </div>
         </section>
+    }
+}
+
+/// The options of a picker.
+#[component]
+fn Options(choices: Signal<Vec<Choice>>) -> impl IntoView {
+    view! {
+        <For each=move || choices.get() key=|choice| choice.clone() let:choice>
+            <option value=choice.value selected=choice.selected>{choice.label}</option>
+        </For>
+    }
+}
+
+#[component]
+fn Tile(tile: MetricTile) -> impl IntoView {
+    view! {
+        <div class="figure metric" data-testid=tile.hook data-value=tile.value_hook>
+            <span class="label">{tile.label}</span>
+            <span class="value">{tile.value}</span>
+            <details>
+                <summary>"Show working"</summary>
+                <p>{tile.formula}</p>
+                <p class="muted">{tile.working}</p>
+            </details>
+        </div>
     }
 }

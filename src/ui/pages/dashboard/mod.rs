@@ -1,12 +1,14 @@
 //! `/`: who owes what and how late as of any day, the collection metrics and the chase queue.
+//! Each panel binds one view model of [`crate::core::views::dashboard`].
 
 mod chart;
+mod drill;
 mod metrics;
 mod queue;
 mod table;
 
 use crate::core::aging::{aging, AgingOptions, AgingReport};
-use crate::core::dates::parse_date;
+use crate::core::views::dashboard::as_of;
 use crate::ui::browser::today;
 use crate::ui::state::use_app;
 use chrono::NaiveDate;
@@ -29,42 +31,28 @@ pub fn Dashboard() -> impl IntoView {
     let app = use_app();
     let as_of_text = RwSignal::new(today().to_string());
     let include_disputed = RwSignal::new(true);
-    let as_of = Memo::new(move |_| parse_date(&as_of_text.get()).unwrap_or_else(|_| today()));
-    let options = Memo::new(move |_| {
-        let mut options = app
+    let day = Memo::new(move |_| as_of(&as_of_text.get(), today()));
+    let as_of = Memo::new(move |_| day.with(|day| day.day));
+    let options = Memo::new(move |_| AgingOptions {
+        include_disputed: include_disputed.get(),
+        ..app
             .ledger
-            .with(|l| AgingOptions::from_settings(l, as_of.get()));
-        options.include_disputed = include_disputed.get();
-        options
+            .with(|books| AgingOptions::from_settings(books, as_of.get()))
     });
-    let report = Memo::new(move |_| app.ledger.with(|l| aging(l, &options.get())));
+    let report = Memo::new(move |_| app.ledger.with(|books| aging(books, &options.get())));
     let state = DashboardState {
         as_of,
         options,
         report,
     };
-    let date_error = move || parse_date(&as_of_text.get()).err();
+    let error = Signal::derive(move || day.with(|day| day.error.clone()));
     view! {
         <div class="page-head">
             <h1>"Dashboard"</h1>
-            <div class="toolbar as-of">
-                <div class="field" class:invalid=move || date_error().is_some()>
-                    <label for="as-of">"As of"</label>
-                    <input id="as-of" type="date" data-testid="as-of" aria-describedby="as-of-error"
-                        prop:value=move || as_of_text.get()
-                        on:input=move |ev| as_of_text.set(event_target_value(&ev))
-                        on:change=move |ev| as_of_text.set(event_target_value(&ev)) />
-                    <p class="error" id="as-of-error" role="status">{move || date_error().map(|e| format!("{e}; showing today"))}</p>
-                </div>
-                <div class="field check">
-                    <input type="checkbox" id="include-disputed" prop:checked=move || include_disputed.get()
-                        on:change=move |ev| include_disputed.set(event_target_checked(&ev)) />
-                    <label for="include-disputed">"Include disputed invoices"</label>
-                </div>
-            </div>
+            <AsOfControls text=as_of_text error include_disputed />
         </div>
         <Show
-            when=move || app.ledger.with(|l| !l.invoices.is_empty())
+            when=move || app.ledger.with(|books| !books.invoices.is_empty())
             fallback=|| view! {
                 <div class="empty">
                     <h2>"Nothing to age yet"</h2>
@@ -72,10 +60,38 @@ pub fn Dashboard() -> impl IntoView {
                 </div>
             }
         >
-            <queue::ChaseQueue state />
-            <table::AgingTable state />
-            <chart::AgingChart state />
-            <metrics::MetricTiles state />
+            <div class="dashboard">
+                <queue::ChaseQueue state />
+                <table::AgingTable state />
+                <chart::AgingChart state />
+                <metrics::MetricTiles state />
+            </div>
         </Show>
+    }
+}
+
+/// The day to age to, and whether disputed invoices count in the buckets.
+#[component]
+fn AsOfControls(
+    text: RwSignal<String>,
+    error: Signal<Option<String>>,
+    include_disputed: RwSignal<bool>,
+) -> impl IntoView {
+    view! {
+        <div class="toolbar as-of">
+            <div class="field" class:invalid=move || error.with(Option::is_some)>
+                <label for="as-of">"As of"</label>
+                <input id="as-of" type="date" data-testid="as-of" aria-describedby="as-of-error"
+                    prop:value=move || text.get()
+                    on:input=move |ev| text.set(event_target_value(&ev))
+                    on:change=move |ev| text.set(event_target_value(&ev)) />
+                <p class="error" id="as-of-error" role="status">{move || error.get()}</p>
+            </div>
+            <div class="field check">
+                <input type="checkbox" id="include-disputed" prop:checked=move || include_disputed.get()
+                    on:change=move |ev| include_disputed.set(event_target_checked(&ev)) />
+                <label for="include-disputed">"Include disputed invoices"</label>
+            </div>
+        </div>
     }
 }
