@@ -5,6 +5,7 @@ use chrono::NaiveDate;
 use overdue::core::aging::metrics::metrics;
 use overdue::core::aging::queue::chase_queue;
 use overdue::core::aging::{aging, to_csv, AgingOptions};
+use overdue::core::books::Books;
 use overdue::core::currency::Currency;
 use overdue::core::dates::{add_days, parse_date, EARLIEST, LATEST};
 use overdue::core::interest::{compute, InterestOptions};
@@ -16,7 +17,7 @@ use overdue::core::model::{Client, InterestTerms, Invoice, Payment, RuleKind};
 use overdue::core::money::{parse_amount, Amount, MAX_AMOUNT};
 use overdue::core::settlement::options::{compare, Defaults};
 use overdue::core::settlement::schedule::{schedule, Frequency, PlanTerms};
-use overdue::core::settlement::{case, ics, letter_figures};
+use overdue::core::settlement::{case, ics, letter_figures, Exclusions};
 use proptest::prelude::*;
 use rust_decimal::Decimal;
 
@@ -85,7 +86,8 @@ fn run_everything(ledger: &Ledger, as_of: NaiveDate, count: u32) {
     for invoice in &ledger.invoices {
         let _ = compute(ledger, invoice, as_of, InterestOptions::default());
     }
-    let claim = case(ledger, "c1", &gbp, &[], as_of);
+    let books = Books::new(std::sync::Arc::new(ledger.clone()));
+    let claim = case(&books, "c1", &gbp, &Exclusions::none(), as_of);
     let (inputs, _) = Defaults::for_age(claim.claim, claim.oldest_days);
     let comparison = compare(claim.claim, &inputs, |v| v.to_string());
     assert!(comparison.is_ok(), "{comparison:?}");

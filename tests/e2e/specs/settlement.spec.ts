@@ -59,7 +59,7 @@ test("draw a plan, download its calendar, accept it and see a payment mark an in
 test("an impossible plan names the input and draws nothing", async ({ page }) => {
   await page.goto("/settlement/c1");
   await page.getByTestId("plan-count").fill("0");
-  await expect(page.locator("#plan-plan-count-error")).toContainText("between 1 and 120");
+  await expect(page.locator("#plan-count-error")).toContainText("between 1 and 120");
   await expect(page.getByTestId("schedule-row")).toHaveCount(0);
 });
 
