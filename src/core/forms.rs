@@ -479,10 +479,11 @@ impl PlanForm {
         let down_payment = if self.down_payment.trim().is_empty() {
             Decimal::ZERO
         } else {
-            parse_amount(&self.down_payment).map_err(|m| field_error("down_payment", m))?
+            parse_amount(&self.down_payment)
+                .map_err(|message| field_error("down_payment", message))?
         };
         Ok(PlanTerms {
-            total: parse_amount(&self.total).map_err(|m| field_error("total", m))?,
+            total: parse_amount(&self.total).map_err(|message| field_error("total", message))?,
             down_payment,
             count: self.count.trim().parse().map_err(|_| {
                 field_error(

@@ -213,7 +213,8 @@ impl Ledger {
         if self.client(&sheet.client_id).is_none() {
             return Err(FieldError::NotFound(format!("client {}", sheet.client_id)));
         }
-        self.prep_sheets.retain(|s| s.client_id != sheet.client_id);
+        self.prep_sheets
+            .retain(|saved| saved.client_id != sheet.client_id);
         self.prep_sheets.push(sheet);
         Ok(())
     }

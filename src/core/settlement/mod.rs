@@ -159,22 +159,20 @@ pub fn received_under(ledger: &Ledger, plan: &Plan, as_of: NaiveDate) -> Decimal
     ledger
         .payments
         .iter()
-        .filter(|p| {
-            plan.invoice_ids.contains(&p.invoice_id)
-                && p.date >= plan.accepted_on
-                && p.date <= as_of
+        .filter(|payment| {
+            plan.invoice_ids.contains(&payment.invoice_id)
+                && payment.date >= plan.accepted_on
+                && payment.date <= as_of
         })
-        .map(|p| p.amount.value())
+        .map(|payment| payment.amount.value())
         .sum()
 }
 
 /// The settlement fields for letters about an invoice: the latest active plan covering it.
 pub fn letter_figures(ledger: &Ledger, invoice_id: &str) -> SettlementFigures {
-    let Some(plan) =
-        ledger.plans.iter().rev().find(|p| {
-            p.status == PlanStatus::Active && p.invoice_ids.iter().any(|i| i == invoice_id)
-        })
-    else {
+    let Some(plan) = ledger.plans.iter().rev().find(|plan| {
+        plan.status == PlanStatus::Active && plan.invoice_ids.iter().any(|id| id == invoice_id)
+    }) else {
         return SettlementFigures::default();
     };
     let money = |value| format_money(value, &plan.currency);
@@ -183,16 +181,16 @@ pub fn letter_figures(ledger: &Ledger, invoice_id: &str) -> SettlementFigures {
         pay_by: plan
             .schedule
             .last()
-            .map(|i| format_date_long(i.date))
+            .map(|instalment| format_date_long(instalment.date))
             .unwrap_or_default(),
         schedule: plan
             .schedule
             .iter()
-            .map(|i| {
+            .map(|instalment| {
                 (
-                    i.number.to_string(),
-                    format_date_long(i.date),
-                    money(i.amount),
+                    instalment.number.to_string(),
+                    format_date_long(instalment.date),
+                    money(instalment.amount),
                 )
             })
             .collect(),

@@ -103,11 +103,11 @@ impl Ledger {
         let plan = self
             .plans
             .iter()
-            .find(|p| p.id == plan_id)
+            .find(|plan| plan.id == plan_id)
             .ok_or_else(|| FieldError::NotFound(format!("settlement plan {plan_id}")))?;
         let outcome = declare_default(plan, super::received_under(self, plan, today));
         let client_id = plan.client_id.clone();
-        if let Some(plan) = self.plans.iter_mut().find(|p| p.id == plan_id) {
+        if let Some(plan) = self.plans.iter_mut().find(|plan| plan.id == plan_id) {
             plan.status = PlanStatus::Defaulted;
             plan.defaulted_on = Some(today);
         }
@@ -255,7 +255,7 @@ pub fn accepted_summary(plan: &Plan) -> String {
     let first = plan
         .schedule
         .first()
-        .map(|i| format_date(i.date))
+        .map(|instalment| format_date(instalment.date))
         .unwrap_or_default();
     format!(
         "Settlement plan accepted: {} in {instalments} payment{} from {first}",

@@ -38,9 +38,20 @@ impl Frequency {
         }
     }
 
+    /// The frequency for people.
+    pub fn label(self) -> &'static str {
+        match self {
+            Frequency::Weekly => "Weekly",
+            Frequency::Fortnightly => "Every two weeks",
+            Frequency::Monthly => "Monthly",
+        }
+    }
+
     /// Looks a frequency up by id.
     pub fn from_id(id: &str) -> Option<Frequency> {
-        Frequency::ALL.into_iter().find(|f| f.id() == id)
+        Frequency::ALL
+            .into_iter()
+            .find(|frequency| frequency.id() == id)
     }
 
     /// The date of the `n`th period after `first` (0 is `first` itself).

@@ -41,6 +41,23 @@ fn jan_31_then_feb_28_then_mar_31() {
 }
 
 #[test]
+fn each_frequency_has_an_id_the_form_reads_back_and_a_label() {
+    let found: Vec<(Option<Frequency>, &str)> = Frequency::ALL
+        .into_iter()
+        .map(|frequency| (Frequency::from_id(frequency.id()), frequency.label()))
+        .collect();
+    assert_eq!(
+        found,
+        [
+            (Some(Frequency::Weekly), "Weekly"),
+            (Some(Frequency::Fortnightly), "Every two weeks"),
+            (Some(Frequency::Monthly), "Monthly")
+        ]
+    );
+    assert_eq!(Frequency::from_id("daily"), None);
+}
+
+#[test]
 fn jan_31_in_a_leap_year_falls_on_feb_29() {
     assert_eq!(add_months_clamped(day(2028, 1, 31), 1), day(2028, 2, 29));
     assert_eq!(add_months_clamped(day(2026, 8, 30), 6), day(2027, 2, 28));

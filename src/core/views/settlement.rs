@@ -9,7 +9,7 @@ use crate::core::forms::PlanForm;
 use crate::core::model::{Instalment, Plan, PlanStatus, PrepSheet};
 use crate::core::money::{format_money, plain};
 use crate::core::settlement::advice::{recommend, Goal, Signals};
-use crate::core::settlement::ics::calendar;
+use crate::core::settlement::ics::{calendar, stamp};
 use crate::core::settlement::options::{compare, OptionField, OptionInputs};
 use crate::core::settlement::plan::{track, InstalmentState};
 use crate::core::settlement::schedule::schedule;
@@ -444,13 +444,13 @@ pub struct CalendarFile {
     pub text: String,
 }
 
-/// The calendar of a drawn schedule: one event per instalment. `stamp` is the creation time
-/// in UTC (`20261123T090000Z`).
+/// The calendar of a drawn schedule: one event per instalment. `now` is the creation time in
+/// UTC as RFC 3339 (`2026-11-23T09:00:00Z`), as the browser's clock gives it.
 pub fn plan_calendar(
     planner: &Planner,
     currency: &Currency,
     drawn: &DrawnSchedule,
-    stamp: &str,
+    now: &str,
 ) -> Result<CalendarFile, FieldError> {
     let labelled: Vec<(Instalment, String)> = drawn
         .instalments
@@ -466,7 +466,7 @@ pub fn plan_calendar(
         &format!("plan-{}", planner.client_id),
         &format!("{} settlement", planner.client_name),
         &labelled,
-        stamp,
+        &stamp(now),
     )?;
     Ok(CalendarFile {
         name: format!("settlement-{}.ics", planner.client_id),
@@ -662,9 +662,10 @@ mod tests {
             draw_schedule(&bad, &gbp()).unwrap_err().field_name(),
             Some("count")
         );
-        let file = plan_calendar(&page, &gbp(), &drawn, "20260316T120000Z").unwrap();
+        let file = plan_calendar(&page, &gbp(), &drawn, "2026-03-16T12:00:00.000Z").unwrap();
         assert_eq!(file.name, "settlement-c1.ics");
         assert_eq!(file.text.matches("BEGIN:VEVENT").count(), 6);
+        assert!(file.text.contains("DTSTAMP:20260316T120000Z\r\n"));
     }
 
     #[test]

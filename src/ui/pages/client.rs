@@ -46,7 +46,7 @@ fn ClientSections(page: Memo<ClientView>) -> impl IntoView {
             <h1>{name}</h1>
             <ClientActions page editing />
         </div>
-        <p class="lead">
+        <p class="lead client-owes">
             {move || page.with(|page| page.summary.owes_sentence.clone())}
             {move || page.with(|page| page.consumer).then_some(view! { <span class="tag">"consumer"</span> })}
         </p>
@@ -155,13 +155,13 @@ fn AddActivity(client_id: String) -> impl IntoView {
         }
     };
     view! {
-        <form class="card form inline-form" on:submit=submit novalidate>
+        <form class="card form inline-form activity-form" on:submit=submit novalidate>
             <Input form error form_id="activity" field="date" label="Date" kind="date"
-                get=|f: &ActivityForm| f.date.clone() set=|f, v| f.date = v />
+                get=|typed: &ActivityForm| typed.date.clone() set=|typed, text| typed.date = text />
             <Picker form error form_id="activity" field="kind" label="Kind" options=kinds
-                get=|f: &ActivityForm| f.kind.clone() set=|f, v| f.kind = v />
+                get=|typed: &ActivityForm| typed.kind.clone() set=|typed, text| typed.kind = text />
             <Input form error form_id="activity" field="summary" label="What happened"
-                get=|f: &ActivityForm| f.summary.clone() set=|f, v| f.summary = v />
+                get=|typed: &ActivityForm| typed.summary.clone() set=|typed, text| typed.summary = text />
             <FormErrors error />
             <div class="actions"><button type="submit">"Add to timeline"</button></div>
         </form>

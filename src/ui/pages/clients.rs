@@ -71,7 +71,7 @@ fn ClientTable(rows: Signal<Vec<ClientSummary>>) -> impl IntoView {
                 <thead>
                     <tr>
                         <th scope="col">"Client"</th>
-                        <th scope="col">"Contact"</th>
+                        <th scope="col" class="contact">"Contact"</th>
                         <th scope="col" class="num">"Invoices"</th>
                         <th scope="col" class="num">"Owed today"</th>
                     </tr>
@@ -97,7 +97,7 @@ fn ClientLine(row: ClientSummary) -> impl IntoView {
                 <a href=row.href>{row.name}</a>
                 {row.sample.then_some(view! { <span class="tag">"sample"</span> })}
             </td>
-            <td>{row.contact}</td>
+            <td class="contact">{row.contact}</td>
             <td class="num">{row.invoice_count}</td>
             <td class="num">{row.owed_text}</td>
         </tr>

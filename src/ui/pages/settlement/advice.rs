@@ -14,7 +14,7 @@ pub(super) fn ShouldWeSettle(the_case: Memo<Case>) -> impl IntoView {
     view! {
         <section aria-labelledby="settle-heading">
             <h2 id="settle-heading">"Should we settle?"</h2>
-            <div class="card">
+            <div class="card questions">
                 {Question::ALL.into_iter().map(|question| {
                     let id = format!("signal-{}", question.id());
                     view! {

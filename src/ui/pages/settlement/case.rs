@@ -39,14 +39,14 @@ pub(super) fn CaseSection(
                 </table>
             </div>
             <div class="figures">
-                <div class="figure"><span class="label">"Principal"</span><span class="value">{move || figures.with(|f| f.principal.clone())}</span></div>
-                <div class="figure"><span class="label">"Interest"</span><span class="value">{move || figures.with(|f| f.interest.clone())}</span></div>
-                <div class="figure"><span class="label">"Compensation"</span><span class="value">{move || figures.with(|f| f.compensation.clone())}</span></div>
+                <div class="figure"><span class="label">"Principal"</span><span class="value">{move || figures.with(|figures| figures.principal.clone())}</span></div>
+                <div class="figure"><span class="label">"Interest"</span><span class="value">{move || figures.with(|figures| figures.interest.clone())}</span></div>
+                <div class="figure"><span class="label">"Compensation"</span><span class="value">{move || figures.with(|figures| figures.compensation.clone())}</span></div>
                 <div class="figure strong"><span class="label">"Total claim"</span>
-                    <span class="value" data-testid="case-claim" data-amount=move || figures.with(|f| f.claim_plain.clone())>{move || figures.with(|f| f.claim.clone())}</span>
+                    <span class="value" data-testid="case-claim" data-amount=move || figures.with(|figures| figures.claim_plain.clone())>{move || figures.with(|figures| figures.claim.clone())}</span>
                 </div>
             </div>
-            <p class="muted">{move || figures.with(|f| f.age_note.clone())}</p>
+            <p class="muted">{move || figures.with(|figures| figures.age_note.clone())}</p>
             <details class="card">
                 <summary>"Communication history"</summary>
                 <Timeline entries=timeline />

@@ -52,7 +52,7 @@ pub(super) fn OptionsCompared(the_case: Memo<Case>) -> impl IntoView {
                             </tbody>
                         </table>
                     </div>
-                    <p class="lead">{table.conclusion.clone()}</p>
+                    <p class="lead options-conclusion">{table.conclusion.clone()}</p>
                 }.into_any(),
             })}
         </section>

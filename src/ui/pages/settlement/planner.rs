@@ -42,7 +42,7 @@ pub(super) fn SchedulePlanner(planner: Memo<Planner>, the_case: Memo<Case>) -> i
     let frequencies = Signal::derive(|| {
         Frequency::ALL
             .iter()
-            .map(|frequency| (frequency.id().to_string(), frequency.id().to_string()))
+            .map(|frequency| (frequency.id().to_string(), frequency.label().to_string()))
             .collect::<Vec<_>>()
     });
     let download_calendar = move |_| {
@@ -82,11 +82,11 @@ pub(super) fn SchedulePlanner(planner: Memo<Planner>, the_case: Memo<Case>) -> i
             <h2 id="schedule-heading">"Payment schedule"</h2>
             <form class="card form" on:submit=accept novalidate>
                 <div class="inline-form">
-                    <Input form error form_id="plan" field="total" testid="plan-total" label="Agreed total" get=|f: &PlanForm| f.total.clone() set=|f, v| f.total = v />
-                    <Input form error form_id="plan" field="down_payment" testid="plan-down-payment" label="Down payment" hint="Optional" get=|f: &PlanForm| f.down_payment.clone() set=|f, v| f.down_payment = v />
-                    <Input form error form_id="plan" field="count" testid="plan-count" label="Instalments" get=|f: &PlanForm| f.count.clone() set=|f, v| f.count = v />
-                    <Picker form error form_id="plan" field="frequency" testid="plan-frequency" label="Frequency" options=frequencies get=|f: &PlanForm| f.frequency.clone() set=|f, v| f.frequency = v />
-                    <Input form error form_id="plan" field="first_date" testid="plan-first-date" label="First payment" kind="date" get=|f: &PlanForm| f.first_date.clone() set=|f, v| f.first_date = v />
+                    <Input form error form_id="plan" field="total" testid="plan-total" label="Agreed total" get=|typed: &PlanForm| typed.total.clone() set=|typed, text| typed.total = text />
+                    <Input form error form_id="plan" field="down_payment" testid="plan-down-payment" label="Down payment" hint="Optional" get=|typed: &PlanForm| typed.down_payment.clone() set=|typed, text| typed.down_payment = text />
+                    <Input form error form_id="plan" field="count" testid="plan-count" label="Instalments" get=|typed: &PlanForm| typed.count.clone() set=|typed, text| typed.count = text />
+                    <Picker form error form_id="plan" field="frequency" testid="plan-frequency" label="Frequency" options=frequencies get=|typed: &PlanForm| typed.frequency.clone() set=|typed, text| typed.frequency = text />
+                    <Input form error form_id="plan" field="first_date" testid="plan-first-date" label="First payment" kind="date" get=|typed: &PlanForm| typed.first_date.clone() set=|typed, text| typed.first_date = text />
                 </div>
                 <FormErrors error />
                 <Show when=move || drawn.with(Result::is_ok)>

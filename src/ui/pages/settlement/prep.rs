@@ -31,11 +31,11 @@ pub(super) fn PrepSheetForm(planner: Memo<Planner>) -> impl IntoView {
             <form class="card form" on:submit=submit novalidate>
                 <p class="prep-claim">"Claim: " {move || planner.with(|page| page.figures.claim.clone())}</p>
                 <div class="grid2">
-                    <Picker form=sheet error form_id="prep" field="goal" label="Goal" options=goals get=|s: &PrepSheet| s.goal.clone() set=|s, v| s.goal = v />
-                    <Input form=sheet error form_id="prep" field="floor" label="Walk-away floor" get=|s: &PrepSheet| s.floor.clone() set=|s, v| s.floor = v />
+                    <Picker form=sheet error form_id="prep" field="goal" label="Goal" options=goals get=|typed: &PrepSheet| typed.goal.clone() set=|typed, text| typed.goal = text />
+                    <Input form=sheet error form_id="prep" field="floor" label="Walk-away floor" get=|typed: &PrepSheet| typed.floor.clone() set=|typed, text| typed.floor = text />
                 </div>
-                <TextArea form=sheet form_id="prep" field="alternatives" label="Alternatives I will offer" get=|s: &PrepSheet| s.alternatives.clone() set=|s, v| s.alternatives = v />
-                <TextArea form=sheet form_id="prep" field="notes" label="What the client told me" get=|s: &PrepSheet| s.notes.clone() set=|s, v| s.notes = v />
+                <TextArea form=sheet form_id="prep" field="alternatives" label="Alternatives I will offer" get=|typed: &PrepSheet| typed.alternatives.clone() set=|typed, text| typed.alternatives = text />
+                <TextArea form=sheet form_id="prep" field="notes" label="What the client told me" get=|typed: &PrepSheet| typed.notes.clone() set=|typed, text| typed.notes = text />
                 <FormErrors error />
                 <div class="actions">
                     <button type="submit">"Save the prep sheet"</button>
