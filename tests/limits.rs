@@ -17,7 +17,7 @@ use overdue::core::model::{Client, InterestTerms, Invoice, Payment, RuleKind};
 use overdue::core::money::{parse_amount, Amount, MAX_AMOUNT};
 use overdue::core::settlement::options::{compare, Defaults};
 use overdue::core::settlement::schedule::{schedule, Frequency, PlanTerms};
-use overdue::core::settlement::{case, ics, letter_figures};
+use overdue::core::settlement::{case, ics, letter_figures, Exclusions};
 use proptest::prelude::*;
 use rust_decimal::Decimal;
 use std::sync::Arc;
@@ -89,7 +89,8 @@ fn run_everything(ledger: &Ledger, as_of: NaiveDate, count: u32) {
     for invoice in &ledger.invoices {
         let _ = compute(ledger, invoice, as_of, InterestOptions::default());
     }
-    let claim = case(ledger, "c1", &gbp, &[], as_of);
+    let books = Books::new(std::sync::Arc::new(ledger.clone()));
+    let claim = case(&books, "c1", &gbp, &Exclusions::none(), as_of);
     let (inputs, _) = Defaults::for_age(claim.claim, claim.oldest_days);
     let comparison = compare(claim.claim, &inputs, |v| v.to_string());
     assert!(comparison.is_ok(), "{comparison:?}");

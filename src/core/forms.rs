@@ -4,14 +4,16 @@
 
 use crate::core::aging::Buckets;
 use crate::core::currency::Currency;
+use crate::core::dates::add_days;
 use crate::core::dates::parse_date;
 use crate::core::error::FieldError;
 use crate::core::model::{
     Activity, Business, Client, InterestTerms, Invoice, Payment, RuleKind, Settings,
 };
 use crate::core::model::{RateRow, RateTableId};
-use crate::core::money::{parse_amount, percent_field, Amount, PercentRange};
+use crate::core::money::{parse_amount, percent_field, plain, Amount, PercentRange};
 use crate::core::settlement::schedule::{Frequency, PlanTerms};
+use crate::core::settlement::Case;
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
@@ -449,29 +451,44 @@ pub struct PlanForm {
 }
 
 impl PlanForm {
+    /// Instalments a new plan offers.
+    pub const DEFAULT_COUNT: u32 = 6;
+    /// Days from today to a new plan's first payment.
+    pub const DAYS_TO_FIRST_PAYMENT: i64 = 14;
+
+    /// The plan first proposed for a case: its whole claim in six monthly instalments, the
+    /// first two weeks from `today`, no down payment.
+    pub fn for_case(case: &Case, today: NaiveDate) -> PlanForm {
+        PlanForm {
+            total: plain(case.claim),
+            down_payment: String::new(),
+            count: PlanForm::DEFAULT_COUNT.to_string(),
+            frequency: Frequency::Monthly.id().into(),
+            first_date: add_days(today, PlanForm::DAYS_TO_FIRST_PAYMENT).to_string(),
+        }
+    }
+
     /// Checks the inputs and draws the terms (the schedule checks the rest).
     pub fn parse(&self) -> Result<PlanTerms, FieldError> {
         let down_payment = if self.down_payment.trim().is_empty() {
             Decimal::ZERO
         } else {
-            parse_amount(&self.down_payment).map_err(|m| field_error("plan-down-payment", m))?
+            parse_amount(&self.down_payment)
+                .map_err(|message| field_error("down_payment", message))?
         };
         Ok(PlanTerms {
-            total: parse_amount(&self.total).map_err(|m| field_error("plan-total", m))?,
+            total: parse_amount(&self.total).map_err(|message| field_error("total", message))?,
             down_payment,
             count: self.count.trim().parse().map_err(|_| {
                 field_error(
-                    "plan-count",
+                    "count",
                     "enter a whole number of instalments, 1 to 120".into(),
                 )
             })?,
             frequency: Frequency::from_id(&self.frequency).ok_or_else(|| {
-                field_error(
-                    "plan-frequency",
-                    "choose weekly, fortnightly or monthly".into(),
-                )
+                field_error("frequency", "choose weekly, fortnightly or monthly".into())
             })?,
-            first_date: date_field("plan-first-date", &self.first_date)?,
+            first_date: date_field("first_date", &self.first_date)?,
         })
     }
 }

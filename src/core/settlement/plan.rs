@@ -1,4 +1,5 @@
-//! Accepted plans: matching payments to instalments, missed instalments and default.
+//! Accepted plans: building one from a case, matching payments to instalments, missed
+//! instalments, completion and default.
 
 use crate::core::dates::{add_days, format_date};
 use crate::core::error::FieldError;
@@ -7,8 +8,60 @@ use crate::core::ladder::LadderStep;
 use crate::core::ledger::Ledger;
 use crate::core::model::{activity_kind, Activity, Instalment, Plan, PlanStatus};
 use crate::core::money::format_money;
+use crate::core::settlement::Case;
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
+
+/// Days after an instalment's date before an unpaid instalment counts as missed.
+pub const GRACE_DAYS: u32 = 7;
+
+impl PlanStatus {
+    /// A word for people.
+    pub fn label(self) -> &'static str {
+        match self {
+            PlanStatus::Active => "active",
+            PlanStatus::Completed => "completed",
+            PlanStatus::Defaulted => "in default",
+        }
+    }
+}
+
+impl Plan {
+    /// The plan the client accepted on `today`: the case's included invoices paid by
+    /// `schedule`, whose sum is the agreed total; the case's claim is what revives on default.
+    pub fn accept(
+        case: &Case,
+        schedule: Vec<Instalment>,
+        today: NaiveDate,
+    ) -> Result<Plan, FieldError> {
+        let invoice_ids = case.included_ids();
+        if invoice_ids.is_empty() {
+            return Err(FieldError::on(
+                "total",
+                "include at least one invoice in the case before saving a plan",
+            ));
+        }
+        if schedule.is_empty() {
+            return Err(FieldError::on(
+                "total",
+                "draw a payment schedule before saving a plan",
+            ));
+        }
+        Ok(Plan {
+            id: String::new(),
+            client_id: case.client_id.clone(),
+            invoice_ids,
+            agreed_total: schedule.iter().map(|instalment| instalment.amount).sum(),
+            currency: case.currency.clone(),
+            original_claim: case.claim,
+            schedule,
+            grace_days: GRACE_DAYS,
+            accepted_on: today,
+            status: PlanStatus::Active,
+            defaulted_on: None,
+        })
+    }
+}
 
 impl Ledger {
     /// Saves a settlement plan the client accepted and logs it; returns its id.
@@ -45,11 +98,11 @@ impl Ledger {
         let plan = self
             .plans
             .iter()
-            .find(|p| p.id == plan_id)
+            .find(|plan| plan.id == plan_id)
             .ok_or_else(|| FieldError::NotFound(format!("settlement plan {plan_id}")))?;
         let outcome = declare_default(plan, super::received_under(self, plan, today));
         let client_id = plan.client_id.clone();
-        if let Some(plan) = self.plans.iter_mut().find(|p| p.id == plan_id) {
+        if let Some(plan) = self.plans.iter_mut().find(|plan| plan.id == plan_id) {
             plan.status = PlanStatus::Defaulted;
             plan.defaulted_on = Some(today);
         }
@@ -61,6 +114,40 @@ impl Ledger {
         );
         self.add_activity(entry, ids)?;
         Ok(outcome)
+    }
+
+    /// Marks every active plan whose instalments are all paid by `as_of` as completed and
+    /// logs it on the client's timeline; returns how many plans were completed.
+    pub fn complete_paid_plans(
+        &mut self,
+        as_of: NaiveDate,
+        ids: &mut dyn IdSource,
+    ) -> Result<usize, FieldError> {
+        let paid_up: Vec<usize> = self
+            .plans
+            .iter()
+            .enumerate()
+            .filter(|(_, plan)| plan.status == PlanStatus::Active)
+            .filter(|(_, plan)| {
+                let received = super::received_under(self, plan, as_of);
+                track(plan, received, as_of)
+                    .iter()
+                    .all(|tracked| tracked.state == InstalmentState::Paid)
+            })
+            .map(|(at, _)| at)
+            .collect();
+        for &at in &paid_up {
+            self.plans[at].status = PlanStatus::Completed;
+            let plan = &self.plans[at];
+            let entry = Activity::new(
+                plan.client_id.clone(),
+                as_of,
+                activity_kind::SETTLEMENT,
+                completed_summary(plan),
+            );
+            self.add_activity(entry, ids)?;
+        }
+        Ok(paid_up.len())
     }
 }
 
@@ -163,10 +250,20 @@ pub fn accepted_summary(plan: &Plan) -> String {
     let first = plan
         .schedule
         .first()
-        .map(|i| format_date(i.date))
+        .map(|instalment| format_date(instalment.date))
         .unwrap_or_default();
     format!(
         "Settlement plan accepted: {} in {instalments} payment{} from {first}",
+        format_money(plan.agreed_total, &plan.currency),
+        if instalments == 1 { "" } else { "s" }
+    )
+}
+
+/// The timeline entry for a plan paid in full.
+pub fn completed_summary(plan: &Plan) -> String {
+    let instalments = plan.schedule.len();
+    format!(
+        "Settlement plan completed: {} received in {instalments} payment{}",
         format_money(plan.agreed_total, &plan.currency),
         if instalments == 1 { "" } else { "s" }
     )

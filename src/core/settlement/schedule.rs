@@ -38,9 +38,20 @@ impl Frequency {
         }
     }
 
+    /// The frequency for people.
+    pub fn label(self) -> &'static str {
+        match self {
+            Frequency::Weekly => "Weekly",
+            Frequency::Fortnightly => "Every two weeks",
+            Frequency::Monthly => "Monthly",
+        }
+    }
+
     /// Looks a frequency up by id.
     pub fn from_id(id: &str) -> Option<Frequency> {
-        Frequency::ALL.into_iter().find(|f| f.id() == id)
+        Frequency::ALL
+            .into_iter()
+            .find(|frequency| frequency.id() == id)
     }
 
     /// The date of the `n`th period after `first` (0 is `first` itself).
@@ -91,31 +102,31 @@ fn field(field: &'static str, message: impl Into<String>) -> FieldError {
 pub fn schedule(terms: &PlanTerms) -> Result<Vec<Instalment>, FieldError> {
     if terms.total <= Decimal::ZERO || terms.total.normalize().scale() > 2 {
         return Err(field(
-            "plan-total",
+            "total",
             "the agreed total must be an amount above zero",
         ));
     }
     if terms.down_payment < Decimal::ZERO || terms.down_payment.normalize().scale() > 2 {
         return Err(field(
-            "plan-down-payment",
+            "down_payment",
             "the down payment must be zero or an amount",
         ));
     }
     if terms.down_payment >= terms.total {
         return Err(field(
-            "plan-down-payment",
+            "down_payment",
             "the down payment must be less than the agreed total",
         ));
     }
     if !(1..=120).contains(&terms.count) {
-        return Err(field("plan-count", "choose between 1 and 120 instalments"));
+        return Err(field("count", "choose between 1 and 120 instalments"));
     }
     let rest = terms.total - terms.down_payment;
     let count = Decimal::from(terms.count);
     let part = (rest / count).round_dp_with_strategy(2, RoundingStrategy::ToZero);
     if part < Decimal::new(1, 2) {
         return Err(field(
-            "plan-count",
+            "count",
             format!("{} instalments would each be less than 0.01", terms.count),
         ));
     }

@@ -1,6 +1,6 @@
 //! Schedules, expected values, advice, tracking, default and the calendar file.
 
-use super::advice::{recommend, Recommendation, Signals};
+use super::advice::{recommend, Goal, Question, Recommendation, Signals};
 use super::ics::calendar;
 use super::options::{compare, discount_factor, Defaults};
 use super::plan::{declare_default, track, InstalmentState};
@@ -38,6 +38,23 @@ fn jan_31_then_feb_28_then_mar_31() {
         dates,
         [day(2026, 1, 31), day(2026, 2, 28), day(2026, 3, 31)]
     );
+}
+
+#[test]
+fn each_frequency_has_an_id_the_form_reads_back_and_a_label() {
+    let found: Vec<(Option<Frequency>, &str)> = Frequency::ALL
+        .into_iter()
+        .map(|frequency| (Frequency::from_id(frequency.id()), frequency.label()))
+        .collect();
+    assert_eq!(
+        found,
+        [
+            (Some(Frequency::Weekly), "Weekly"),
+            (Some(Frequency::Fortnightly), "Every two weeks"),
+            (Some(Frequency::Monthly), "Monthly")
+        ]
+    );
+    assert_eq!(Frequency::from_id("daily"), None);
 }
 
 #[test]
@@ -82,23 +99,23 @@ fn impossible_plans_name_the_input() {
     let field = |t: PlanTerms| schedule(&t).unwrap_err().field_name();
     assert_eq!(
         field(terms("0", "0", 3, Frequency::Weekly, day(2026, 1, 1))),
-        Some("plan-total")
+        Some("total")
     );
     assert_eq!(
         field(terms("100", "100", 3, Frequency::Weekly, day(2026, 1, 1))),
-        Some("plan-down-payment")
+        Some("down_payment")
     );
     assert_eq!(
         field(terms("100", "0", 0, Frequency::Weekly, day(2026, 1, 1))),
-        Some("plan-count")
+        Some("count")
     );
     assert_eq!(
         field(terms("100", "0", 121, Frequency::Weekly, day(2026, 1, 1))),
-        Some("plan-count")
+        Some("count")
     );
     assert_eq!(
         field(terms("0.50", "0", 60, Frequency::Weekly, day(2026, 1, 1))),
-        Some("plan-count")
+        Some("count")
     );
 }
 
@@ -167,15 +184,21 @@ fn a_dispute_comes_first_and_two_reasons_mean_negotiate() {
         client_reached_out: true,
         ..Signals::default()
     };
-    assert_eq!(recommend(&signals).0, Recommendation::ResolveDisputeFirst);
+    assert_eq!(
+        recommend(&signals).recommendation,
+        Recommendation::ResolveDisputeFirst
+    );
     signals.dispute = false;
-    let (advice, reasons) = recommend(&signals);
-    assert_eq!((advice, reasons.len()), (Recommendation::Negotiate, 2));
-    let (advice, _) = recommend(&Signals {
+    let advice = recommend(&signals);
+    assert_eq!(
+        (advice.recommendation, advice.reasons.len()),
+        (Recommendation::Negotiate, 2)
+    );
+    let advice = recommend(&Signals {
         days_overdue: 120,
         ..Signals::default()
     });
-    assert_eq!(advice, Recommendation::KeepEscalating);
+    assert_eq!(advice.recommendation, Recommendation::KeepEscalating);
 }
 
 fn plan() -> Plan {
@@ -273,5 +296,68 @@ fn letters_about_a_planned_invoice_receive_the_offer_and_schedule() {
             "10 February 2026".to_string(),
             "£100.00".to_string()
         )
+    );
+}
+
+#[test]
+fn each_question_sets_its_own_answer() {
+    for question in Question::ALL {
+        let mut signals = Signals::default();
+        signals.set(question, true);
+        let yes: Vec<Question> = Question::ALL
+            .into_iter()
+            .filter(|asked| signals.answer(*asked))
+            .collect();
+        assert_eq!(yes, [question]);
+        signals.set(question, false);
+        assert_eq!(signals, Signals::default());
+    }
+}
+
+#[test]
+fn a_new_prep_sheet_aims_for_the_first_goal() {
+    let sheet = crate::core::model::PrepSheet::new("c1");
+    assert_eq!(sheet.goal, Goal::FullPaymentNow.label());
+    assert_eq!(Goal::ALL[0], Goal::FullPaymentNow);
+}
+
+#[test]
+fn a_plan_needs_an_included_invoice_and_a_schedule() {
+    let books = crate::core::books::Books::new(std::sync::Arc::new(
+        crate::core::backup::import(include_str!(
+            "../../../tests/fixtures/contract-example.json"
+        ))
+        .unwrap(),
+    ));
+    let gbp = Currency::parse("GBP").unwrap();
+    let today = day(2026, 3, 16);
+    let mut exclusions = super::Exclusions::none();
+    let open = super::case(&books, "c1", &gbp, &exclusions, today);
+    let rows = plan().schedule;
+    let accepted = Plan::accept(&open, rows.clone(), today).unwrap();
+    assert_eq!(
+        (
+            accepted.invoice_ids.clone(),
+            accepted.agreed_total,
+            accepted.original_claim
+        ),
+        (vec!["i1".to_string()], dec("300"), dec("1007.24"))
+    );
+    assert_eq!(
+        (accepted.grace_days, accepted.status),
+        (7, PlanStatus::Active)
+    );
+    assert_eq!(
+        Plan::accept(&open, Vec::new(), today)
+            .unwrap_err()
+            .field_name(),
+        Some("total")
+    );
+    exclusions.choose("i1", false);
+    let empty = super::case(&books, "c1", &gbp, &exclusions, today);
+    assert_eq!(empty.claim, Decimal::ZERO);
+    assert_eq!(
+        Plan::accept(&empty, rows, today).unwrap_err().field_name(),
+        Some("total")
     );
 }

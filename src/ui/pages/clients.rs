@@ -1,7 +1,7 @@
 //! `/clients`: every client with what they owe, and a form to add one.
 
 use crate::core::forms::ClientForm;
-use crate::core::money::format_money;
+use crate::core::views::clients::{client_list, ClientSummary};
 use crate::ui::browser::today;
 use crate::ui::components::EmptyState;
 use crate::ui::editors::ClientEditor;
@@ -14,43 +14,27 @@ use leptos_router::hooks::use_navigate;
 pub fn ClientsPage() -> impl IntoView {
     let app = use_app();
     let adding = RwSignal::new(false);
-    let filter = RwSignal::new(String::new());
+    let search = RwSignal::new(String::new());
     let navigate = use_navigate();
     let open_client =
         Callback::new(move |id: String| navigate(&format!("/clients/{id}"), Default::default()));
-    let rows = move || {
-        let today = today();
-        let needle = filter.get().to_lowercase();
-        app.ledger.with(|ledger| {
-            ledger
-                .clients
-                .iter()
-                .filter(|c| needle.is_empty() || c.name.to_lowercase().contains(&needle))
-                .map(|client| {
-                    let owed = ledger
-                        .outstanding_by_currency(&client.id, today)
-                        .iter()
-                        .map(|(currency, amount)| format_money(*amount, currency))
-                        .collect::<Vec<_>>()
-                        .join(" + ");
-                    let count = ledger.invoices_of(&client.id).count();
-                    let href = format!("/clients/{}", client.id);
-                    view! {
-                        <tr>
-                            <td><a href=href>{client.name.clone()}</a>{client.sample.then_some(view! { <span class="tag">"sample"</span> })}</td>
-                            <td>{client.contact.clone()}</td>
-                            <td class="num">{count}</td>
-                            <td class="num">{if owed.is_empty() { "—".to_string() } else { owed }}</td>
-                        </tr>
-                    }
-                })
-                .collect_view()
+    let clients = Memo::new(move |_| app.ledger.with(|books| client_list(books, today())));
+    let shown = Signal::derive(move || {
+        search.with(|search| {
+            clients.with(|clients| {
+                clients
+                    .iter()
+                    .filter(|client| client.matches(search))
+                    .cloned()
+                    .collect::<Vec<_>>()
+            })
         })
-    };
+    });
     view! {
         <div class="page-head">
             <h1>"Clients"</h1>
-            <button class="primary" on:click=move |_| adding.update(|a| *a = !*a) aria-expanded=move || adding.get().to_string()>
+            <button class="primary" on:click=move |_| adding.update(|open| *open = !*open)
+                aria-expanded=move || adding.get().to_string()>
                 "Add client"
             </button>
         </div>
@@ -61,7 +45,7 @@ pub fn ClientsPage() -> impl IntoView {
                 on_cancel=move |_| adding.set(false) />
         </Show>
         <Show
-            when=move || app.ledger.with(|l| !l.clients.is_empty())
+            when=move || clients.with(|clients| !clients.is_empty())
             fallback=move || view! {
                 <EmptyState title="No clients yet">
                     <p>"Add the people and businesses you invoice with " <strong>"Add client"</strong> ", or explore with sample data from " <a href="/data">"Data"</a> "."</p>
@@ -70,16 +54,52 @@ pub fn ClientsPage() -> impl IntoView {
         >
             <div class="toolbar">
                 <label for="client-filter">"Find a client"</label>
-                <input id="client-filter" type="search" prop:value=move || filter.get()
-                    on:input=move |ev| filter.set(event_target_value(&ev)) />
+                <input id="client-filter" type="search" prop:value=move || search.get()
+                    on:input=move |ev| search.set(event_target_value(&ev)) />
             </div>
-            <div class="table-wrap">
-                <table>
-                    <caption class="sr-only">"Clients and what they owe today"</caption>
-                    <thead><tr><th scope="col">"Client"</th><th scope="col">"Contact"</th><th scope="col" class="num">"Invoices"</th><th scope="col" class="num">"Owed today"</th></tr></thead>
-                    <tbody>{rows}</tbody>
-                </table>
-            </div>
+            <ClientTable rows=shown />
         </Show>
+    }
+}
+
+#[component]
+fn ClientTable(rows: Signal<Vec<ClientSummary>>) -> impl IntoView {
+    view! {
+        <div class="table-wrap">
+            <table class="client-list">
+                <caption class="sr-only">"Clients and what they owe today"</caption>
+                <thead>
+                    <tr>
+                        <th scope="col">"Client"</th>
+                        <th scope="col" class="contact">"Contact"</th>
+                        <th scope="col" class="num">"Invoices"</th>
+                        <th scope="col" class="num">"Owed today"</th>
+                    </tr>
+                </thead>
+                <tbody>
+                    <For each=move || rows.get() key=|row| row.clone() let:row>
+                        <ClientLine row />
+                    </For>
+                </tbody>
+            </table>
+        </div>
+        <Show when=move || rows.with(Vec::is_empty)>
+            <p class="muted">"No client's name contains that text."</p>
+        </Show>
+    }
+}
+
+#[component]
+fn ClientLine(row: ClientSummary) -> impl IntoView {
+    view! {
+        <tr>
+            <td>
+                <a href=row.href>{row.name}</a>
+                {row.sample.then_some(view! { <span class="tag">"sample"</span> })}
+            </td>
+            <td class="contact">{row.contact}</td>
+            <td class="num">{row.invoice_count}</td>
+            <td class="num">{row.owed_text}</td>
+        </tr>
     }
 }

@@ -1,86 +1,100 @@
-//! The options compared by expected net recovery, with editable inputs and the working.
+//! The options compared by expected net recovery. The assumptions start from defaults for the
+//! claim and the debt's age; the person's edits are kept when the case changes, until they
+//! press "Reset to defaults".
 
-use crate::core::money::{format_money, plain};
-use crate::core::settlement::options::{compare, Defaults, InputKind, OptionField};
+use crate::core::settlement::options::{Defaults, InputKind, OptionField, OptionInputs};
 use crate::core::settlement::Case;
+use crate::core::views::settlement::{options_table, EditedAssumptions};
 use leptos::prelude::*;
 
 /// The comparison.
 #[component]
 pub(super) fn OptionsCompared(the_case: Memo<Case>) -> impl IntoView {
-    let inputs = RwSignal::new(
-        Defaults::for_age(
-            the_case.get_untracked().claim,
-            the_case.get_untracked().oldest_days,
-        )
-        .0,
-    );
-    Effect::new(move |_| {
-        let case = the_case.get();
-        inputs.set(Defaults::for_age(case.claim, case.oldest_days).0);
+    let claim_and_age = Memo::new(move |_| the_case.with(|case| (case.claim, case.oldest_days)));
+    let defaults = Memo::new(move |_| {
+        let (claim, days_overdue) = claim_and_age.get();
+        Defaults::for_age(claim, days_overdue)
     });
-    let why = move || Defaults::for_age(the_case.get().claim, the_case.get().oldest_days).1;
-    let comparison = move || {
-        let case = the_case.get();
-        compare(case.claim, &inputs.get(), |v| {
-            format_money(v, &case.currency)
-        })
-    };
+    let edits = RwSignal::new(EditedAssumptions::default());
+    let inputs =
+        Memo::new(move |_| defaults.with(|(defaults, _)| edits.with(|edits| edits.over(defaults))));
+    let table =
+        Memo::new(move |_| the_case.with(|case| inputs.with(|inputs| options_table(case, inputs))));
     view! {
         <section aria-labelledby="options-heading">
             <h2 id="options-heading">"Options by expected net recovery"</h2>
-            <p class="muted">{why}</p>
-            <details class="card">
+            <p class="muted">{move || defaults.with(|(_, why)| why.clone())}</p>
+            <details class="card assumptions">
                 <summary>"Edit the assumptions"</summary>
                 <div class="inline-form">
-                    {OptionField::ALL.iter().map(|&field| {
-                        let error = RwSignal::new(None::<String>);
-                        let id = field.id();
-                        let mode = if field.kind() == InputKind::Months { "numeric" } else { "decimal" };
-                        view! {
-                            <div class="field" class:invalid=move || error.get().is_some()>
-                                <label for=id>{field.label()}</label>
-                                <input id=id inputmode=mode prop:value=move || inputs.with(|i| i.text(field)) aria-describedby=format!("{id}-error")
-                                    on:change=move |ev| {
-                                        let typed = event_target_value(&ev);
-                                        match inputs.try_update(|i| i.set(field, &typed)) {
-                                            Some(Err(refused)) => error.set(Some(refused.to_string())),
-                                            _ => error.set(None),
-                                        }
-                                    } />
-                                <p class="error" id=format!("{id}-error") role="status">{move || error.get()}</p>
-                            </div>
-                        }
-                    }).collect_view()}
+                    {OptionField::ALL.into_iter().map(|field| view! { <Assumption field defaults edits inputs /> }).collect_view()}
+                </div>
+                <div class="actions">
+                    <button type="button" disabled=move || edits.with(EditedAssumptions::is_empty)
+                        on:click=move |_| edits.set(EditedAssumptions::default())>"Reset to defaults"</button>
                 </div>
             </details>
-            {move || {
-                let currency = the_case.get().currency;
-                let result = match comparison() {
-                    Ok(result) => result,
-                    Err(refused) => return view! { <p class="status bad" role="alert">{refused.to_string()}</p> }.into_any(),
-                };
-                view! {
+            {move || table.with(|table| match table {
+                Err(refused) => view! { <p class="status bad" role="alert">{refused.to_string()}</p> }.into_any(),
+                Ok(table) => view! {
                     <div class="table-wrap">
-                        <table>
+                        <table class="options">
+                            <caption class="sr-only">"Each option's expected net recovery and its working"</caption>
                             <thead><tr><th scope="col">"Option"</th><th scope="col" class="num">"Expected net recovery"</th><th scope="col">"Working"</th></tr></thead>
                             <tbody>
-                                {result.options.iter().map(|o| view! {
+                                {table.rows.iter().map(|row| view! {
                                     <tr>
-                                        <th scope="row">{o.label}</th>
-                                        <td class="num strong" data-testid="option-value" data-option=o.id data-amount=plain(o.value)>{format_money(o.value, &currency)}</td>
-                                        <td class="basis">{o.working.clone()}</td>
+                                        <th scope="row">{row.label}</th>
+                                        <td class="num strong" data-testid="option-value" data-option=row.id data-amount=row.value_plain.clone()>{row.value.clone()}</td>
+                                        <td class="basis">{row.working.clone()}</td>
                                     </tr>
                                 }).collect_view()}
                             </tbody>
                         </table>
                     </div>
-                    <p class="lead">
-                        {format!("Walk-away floor (the best option without a settlement): {}. ", format_money(result.walk_away_floor, &currency))}
-                        {format!("A lump sum beats the agency up to a discount of {}%.", result.break_even_discount)}
-                    </p>
-                }.into_any()
-            }}
+                    <p class="lead options-conclusion">{table.conclusion.clone()}</p>
+                }.into_any(),
+            })}
         </section>
+    }
+}
+
+/// One editable assumption; text it refuses is named beside it and changes nothing.
+#[component]
+fn Assumption(
+    field: OptionField,
+    defaults: Memo<(OptionInputs, String)>,
+    edits: RwSignal<EditedAssumptions>,
+    inputs: Memo<OptionInputs>,
+) -> impl IntoView {
+    let refusal = RwSignal::new(None::<String>);
+    let id = field.id();
+    let mode = if field.kind() == InputKind::Months {
+        "numeric"
+    } else {
+        "decimal"
+    };
+    let change = move |ev| {
+        let typed = event_target_value(&ev);
+        let outcome = defaults.with_untracked(|(defaults, _)| {
+            let mut edited = edits.get_untracked();
+            edited.edit(defaults, field, &typed).map(|()| edited)
+        });
+        match outcome {
+            Ok(edited) => {
+                refusal.set(None);
+                edits.set(edited);
+            }
+            Err(refused) => refusal.set(Some(refused.to_string())),
+        }
+    };
+    view! {
+        <div class="field" class:invalid=move || refusal.with(Option::is_some)>
+            <label for=id>{field.label()}</label>
+            <input id=id inputmode=mode prop:value=move || inputs.with(|inputs| inputs.text(field))
+                aria-invalid=move || refusal.with(Option::is_some).to_string()
+                aria-describedby=format!("{id}-error") on:change=change />
+            <p class="error" id=format!("{id}-error") role="status">{move || refusal.get()}</p>
+        </div>
     }
 }

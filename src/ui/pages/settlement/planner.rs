@@ -1,129 +1,133 @@
-//! The schedule generator: exact instalments, a calendar file, and accepting the plan.
+//! The payment schedule: the plan form (starting from the case's proposed plan), the exact
+//! instalments, their calendar file, and saving the plan once the client accepts it.
 
-use crate::core::dates::{add_days, format_date};
-use crate::core::error::FieldError;
 use crate::core::forms::PlanForm;
-use crate::core::model::{Plan, PlanStatus};
-use crate::core::money::{format_money, plain};
-use crate::core::settlement::ics::{calendar, stamp};
-use crate::core::settlement::schedule::{schedule, Frequency};
+use crate::core::model::Plan;
+use crate::core::settlement::schedule::Frequency;
 use crate::core::settlement::Case;
+use crate::core::views::settlement::{draw_schedule, plan_calendar, Planner, ScheduleRow};
 use crate::ui::browser::{download, now_stamp, today};
-use crate::ui::components::{FormErrors, Input, Picker};
+use crate::ui::components::{Draft, FormErrors, Input, Picker};
 use crate::ui::state::use_app;
 use leptos::prelude::*;
 
-/// The generator.
+/// The schedule generator.
 #[component]
-pub(super) fn SchedulePlanner(client_id: String, the_case: Memo<Case>) -> impl IntoView {
+pub(super) fn SchedulePlanner(planner: Memo<Planner>, the_case: Memo<Case>) -> impl IntoView {
     let app = use_app();
-    let id = StoredValue::new(client_id);
-    let form = RwSignal::new(PlanForm {
-        total: plain(the_case.get_untracked().claim),
-        count: "6".into(),
-        frequency: "monthly".into(),
-        first_date: add_days(today(), 14).to_string(),
-        ..PlanForm::default()
+    let proposed = Memo::new(move |_| planner.with(|page| page.plan_defaults.clone()));
+    let draft = Draft::new(proposed.get_untracked());
+    let (form, error) = (draft.form, draft.error);
+    // The form follows the case only while it still holds the previous proposal: a typed
+    // plan is never replaced.
+    Effect::watch(
+        move || proposed.get(),
+        move |next, previous, _| {
+            if let Some(previous) = previous {
+                form.update(|typed| {
+                    if typed == previous {
+                        *typed = next.clone();
+                    }
+                });
+            }
+        },
+        false,
+    );
+    let drawn = Memo::new(move |_| {
+        form.with(|typed| the_case.with(|case| draw_schedule(typed, &case.currency)))
     });
-    let error = RwSignal::new(None::<FieldError>);
-    let status = RwSignal::new(String::new());
-    let drawn = Memo::new(move |_| form.get().parse().and_then(|terms| schedule(&terms)));
     Effect::new(move |_| error.set(drawn.get().err()));
+    let accepted = RwSignal::new(None::<&'static str>);
+    let problem = RwSignal::new(None::<String>);
     let frequencies = Signal::derive(|| {
         Frequency::ALL
             .iter()
-            .map(|f| (f.id().to_string(), f.id().to_string()))
+            .map(|frequency| (frequency.id().to_string(), frequency.label().to_string()))
             .collect::<Vec<_>>()
     });
-    let money = move |value| format_money(value, &the_case.get_untracked().currency);
-    let ics = move |_| {
-        if let Ok(rows) = drawn.get_untracked() {
-            let name = app.ledger.with_untracked(|l| {
-                l.client(&id.get_value())
-                    .map(|c| c.name.clone())
-                    .unwrap_or_default()
-            });
-            let labelled: Vec<_> = rows
-                .into_iter()
-                .map(|r| {
-                    let amount = money(r.amount);
-                    (r, amount)
-                })
-                .collect();
-            let text = calendar(
-                &format!("plan-{}", id.get_value()),
-                &format!("{name} settlement"),
-                &labelled,
-                &stamp(&now_stamp()),
-            );
-            let outcome = text
-                .map_err(|refused| refused.to_string())
-                .and_then(|text| {
-                    download(
-                        &format!("settlement-{}.ics", id.get_value()),
-                        "text/calendar",
-                        &text,
-                    )
-                });
-            if let Err(message) = outcome {
-                status.set(message);
-            }
-        }
-    };
-    let accept = move |_| {
-        let Ok(rows) = drawn.get_untracked() else {
+    let download_calendar = move |_| {
+        let Ok(schedule) = drawn.get_untracked() else {
             return;
         };
-        let case = the_case.get_untracked();
-        let total = rows.iter().map(|r| r.amount).sum();
-        let plan = Plan {
-            id: String::new(),
-            client_id: id.get_value(),
-            invoice_ids: case.invoices.iter().map(|i| i.0.clone()).collect(),
-            agreed_total: total,
-            currency: case.currency.clone(),
-            original_claim: case.claim,
-            schedule: rows,
-            grace_days: 7,
-            accepted_on: today(),
-            status: PlanStatus::Active,
-            defaulted_on: None,
-        };
-        match app.commit(|l, ids| l.accept_plan(plan, ids)) {
-            Ok(_) => status.set("Plan accepted and logged on the timeline. Draft the settlement agreement from an invoice's letters.".into()),
-            Err(e) => error.set(Some(e)),
+        let file = planner.with_untracked(|page| {
+            the_case
+                .with_untracked(|case| plan_calendar(page, &case.currency, &schedule, &now_stamp()))
+        });
+        let outcome = file
+            .map_err(|refused| refused.to_string())
+            .and_then(|file| download(&file.name, "text/calendar", &file.text));
+        problem.set(outcome.err());
+    };
+    let accept = move |ev: leptos::ev::SubmitEvent| {
+        let saved = draft.submit(&ev, |typed: &PlanForm| {
+            let case = the_case.get_untracked();
+            let schedule = draw_schedule(typed, &case.currency)?;
+            let plan = Plan::accept(&case, schedule.instalments, today())?;
+            app.commit(|ledger, ids| ledger.accept_plan(plan, ids))
+        });
+        if saved.is_some() {
+            accepted.set(Some("Plan accepted and logged on the timeline. Draft the settlement agreement from an invoice's letters."));
         }
     };
+    let rows = Signal::derive(move || {
+        drawn.with(|drawn| {
+            drawn
+                .as_ref()
+                .map(|drawn| drawn.rows.clone())
+                .unwrap_or_default()
+        })
+    });
     view! {
         <section aria-labelledby="schedule-heading">
             <h2 id="schedule-heading">"Payment schedule"</h2>
-            <form class="card form inline-form" on:submit=|ev: leptos::ev::SubmitEvent| ev.prevent_default() novalidate>
-                <Input form error form_id="plan" field="plan-total" testid="plan-total" label="Agreed total" get=|f: &PlanForm| f.total.clone() set=|f, v| f.total = v />
-                <Input form error form_id="plan" field="plan-down-payment" testid="plan-down-payment" label="Down payment" get=|f: &PlanForm| f.down_payment.clone() set=|f, v| f.down_payment = v />
-                <Input form error form_id="plan" field="plan-count" testid="plan-count" label="Instalments" get=|f: &PlanForm| f.count.clone() set=|f, v| f.count = v />
-                <Picker form error form_id="plan" field="plan-frequency" testid="plan-frequency" label="Frequency" options=frequencies get=|f: &PlanForm| f.frequency.clone() set=|f, v| f.frequency = v />
-                <Input form error form_id="plan" field="plan-first-date" testid="plan-first-date" label="First payment" kind="date" get=|f: &PlanForm| f.first_date.clone() set=|f, v| f.first_date = v />
+            <form class="card form" on:submit=accept novalidate>
+                <div class="inline-form">
+                    <Input form error form_id="plan" field="total" testid="plan-total" label="Agreed total" get=|typed: &PlanForm| typed.total.clone() set=|typed, text| typed.total = text />
+                    <Input form error form_id="plan" field="down_payment" testid="plan-down-payment" label="Down payment" hint="Optional" get=|typed: &PlanForm| typed.down_payment.clone() set=|typed, text| typed.down_payment = text />
+                    <Input form error form_id="plan" field="count" testid="plan-count" label="Instalments" get=|typed: &PlanForm| typed.count.clone() set=|typed, text| typed.count = text />
+                    <Picker form error form_id="plan" field="frequency" testid="plan-frequency" label="Frequency" options=frequencies get=|typed: &PlanForm| typed.frequency.clone() set=|typed, text| typed.frequency = text />
+                    <Input form error form_id="plan" field="first_date" testid="plan-first-date" label="First payment" kind="date" get=|typed: &PlanForm| typed.first_date.clone() set=|typed, text| typed.first_date = text />
+                </div>
                 <FormErrors error />
+                <Show when=move || drawn.with(Result::is_ok)>
+                    <ScheduleTable rows />
+                    <div class="actions">
+                        <button type="button" data-testid="download-ics" on:click=download_calendar>"Download calendar (.ics)"</button>
+                        <button type="submit" class="primary" data-testid="accept-plan">"Client accepted: save plan"</button>
+                    </div>
+                </Show>
             </form>
-            {move || drawn.get().ok().map(|rows| view! {
-                <div class="table-wrap">
-                    <table>
-                        <thead><tr><th scope="col">"#"</th><th scope="col">"Due"</th><th scope="col" class="num">"Amount"</th></tr></thead>
-                        <tbody>
-                            {rows.into_iter().map(|r| view! {
-                                <tr data-testid="schedule-row" data-date=r.date.to_string() data-amount=plain(r.amount)>
-                                    <td>{r.number}</td><td>{format_date(r.date)}</td><td class="num">{money(r.amount)}</td>
-                                </tr>
-                            }).collect_view()}
-                        </tbody>
-                    </table>
-                </div>
-                <div class="actions">
-                    <button data-testid="download-ics" on:click=ics>"Download calendar (.ics)"</button>
-                    <button class="primary" data-testid="accept-plan" on:click=accept>"Client accepted: save plan"</button>
-                </div>
-            })}
-            <p class="status ok" role="status">{move || status.get()}</p>
+            <p class="status bad" role="alert">{move || problem.get()}</p>
+            <p class="status ok" role="status">{move || accepted.get()}</p>
         </section>
+    }
+}
+
+#[component]
+fn ScheduleTable(rows: Signal<Vec<ScheduleRow>>) -> impl IntoView {
+    view! {
+        <div class="table-wrap">
+            <table class="schedule">
+                <caption class="sr-only">"The instalments of the plan"</caption>
+                <thead><tr><th scope="col">"#"</th><th scope="col">"Due"</th><th scope="col" class="num">"Amount"</th></tr></thead>
+                <tbody>
+                    <For each=move || rows.get() key=|row| row.clone() let:row>
+                        <ScheduleLine row />
+                    </For>
+                </tbody>
+            </table>
+        </div>
+    }
+}
+
+#[component]
+fn ScheduleLine(row: ScheduleRow) -> impl IntoView {
+    let date_iso = row.date_iso.clone();
+    view! {
+        <tr data-testid="schedule-row" data-date=date_iso data-amount=row.amount_plain>
+            <td>{row.number}</td>
+            <td><time datetime=row.date_iso>{row.date}</time></td>
+            <td class="num">{row.amount}</td>
+        </tr>
     }
 }

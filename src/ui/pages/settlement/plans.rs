@@ -1,62 +1,94 @@
-//! Accepted plans: each instalment's state, and declaring default.
+//! Accepted plans: each instalment's state, completion once every instalment is paid, and
+//! declaring default when one is missed.
 
-use crate::core::dates::format_date;
-use crate::core::model::PlanStatus;
-use crate::core::money::format_money;
-use crate::core::settlement::plan::{track, InstalmentState};
-use crate::core::settlement::received_under;
+use crate::core::views::settlement::{InstalmentRow, PlanCard, Planner, Tone};
 use crate::ui::browser::{confirm, today};
 use crate::ui::state::use_app;
 use leptos::prelude::*;
 
-/// The client's plans.
+/// The client's accepted plans.
 #[component]
-pub(super) fn AcceptedPlans(client_id: String) -> impl IntoView {
+pub(super) fn AcceptedPlans(planner: Memo<Planner>) -> impl IntoView {
     let app = use_app();
-    let id = StoredValue::new(client_id);
-    let message = RwSignal::new(String::new());
-    move || {
-        app.ledger.with(|l| {
-            let plans: Vec<_> = l.plans.iter().filter(|p| p.client_id == id.get_value()).cloned().collect();
-            (!plans.is_empty()).then(|| view! {
-                <section aria-labelledby="plans-heading">
-                    <h2 id="plans-heading">"Accepted plans"</h2>
-                    {plans.into_iter().map(|plan| {
-                        let received = received_under(l, &plan, today());
-                        let tracked = track(&plan, received, today());
-                        let any_missed = tracked.iter().any(|t| t.state == InstalmentState::Missed);
-                        let plan_id = plan.id.clone();
-                        let money = move |v| format_money(v, &plan.currency);
-                        let status = match plan.status { PlanStatus::Active => "active", PlanStatus::Completed => "completed", PlanStatus::Defaulted => "in default" };
-                        view! {
-                            <div class="card" data-testid="plan">
-                                <p><strong>{format!("{} agreed on {}", money(plan.agreed_total), format_date(plan.accepted_on))}</strong>{format!(" · {status} · received {}", money(received))}</p>
-                                <table>
-                                    <thead><tr><th scope="col">"#"</th><th scope="col">"Due"</th><th scope="col" class="num">"Amount"</th><th scope="col" class="num">"Paid"</th><th scope="col">"State"</th></tr></thead>
-                                    <tbody>{tracked.into_iter().map(|t| view! {
-                                        <tr data-testid="plan-instalment" data-state=t.state.label()>
-                                            <td>{t.instalment.number}</td><td>{format_date(t.instalment.date)}</td>
-                                            <td class="num">{money(t.instalment.amount)}</td><td class="num">{money(t.paid)}</td>
-                                            <td><span class=match t.state { InstalmentState::Missed => "badge open", InstalmentState::Paid => "badge paid", _ => "badge part" }>{t.state.label()}</span></td>
-                                        </tr>
-                                    }).collect_view()}</tbody>
-                                </table>
-                                {(any_missed && plan.status == PlanStatus::Active).then(|| view! {
-                                    <div class="actions"><button class="danger" on:click=move |_| {
-                                        if confirm("Declare this plan in default? The waived amount and interest revive and the full original claim, less payments made, falls due.") {
-                                            match app.commit(|l, ids| l.declare_plan_default(&plan_id, today(), ids)) {
-                                                Ok(outcome) => message.set(outcome.summary),
-                                                Err(e) => message.set(e.to_string()),
-                                            }
-                                        }
-                                    }>"Declare default"</button></div>
-                                })}
-                            </div>
-                        }
-                    }).collect_view()}
-                    <p class="status ok" role="status">{move || message.get()}</p>
-                </section>
-            })
-        })
+    let message = RwSignal::new(None::<String>);
+    let cards = Signal::derive(move || planner.with(|page| page.plans.clone()));
+    // A plan whose every instalment is paid is completed in the ledger (and logged) as soon as
+    // the page sees it; the new revision no longer flags it, so this runs once per plan.
+    Effect::new(move |_| {
+        if cards.with(|cards| cards.iter().any(|card| card.paid_up)) {
+            if let Err(refused) = app.commit(|ledger, ids| ledger.complete_paid_plans(today(), ids))
+            {
+                message.set(Some(refused.to_string()));
+            }
+        }
+    });
+    view! {
+        <Show when=move || !cards.with(Vec::is_empty)>
+            <section aria-labelledby="plans-heading">
+                <h2 id="plans-heading">"Accepted plans"</h2>
+                <For each=move || cards.get() key=|card| card.clone() let:card>
+                    <PlanView card message />
+                </For>
+                <p class="status ok" role="status">{move || message.get()}</p>
+            </section>
+        </Show>
     }
+}
+
+#[component]
+fn PlanView(card: PlanCard, message: RwSignal<Option<String>>) -> impl IntoView {
+    let app = use_app();
+    let plan_id = card.id.clone();
+    let declare_default = move |_| {
+        if !confirm("Declare this plan in default? The waived amount and interest revive and the full original claim, less payments made, falls due.") {
+            return;
+        }
+        let outcome = app.commit(|ledger, ids| ledger.declare_plan_default(&plan_id, today(), ids));
+        message.set(Some(
+            outcome.map_or_else(|refused| refused.to_string(), |done| done.summary),
+        ));
+    };
+    view! {
+        <div class="card plan" data-testid="plan" data-status=card.status>
+            <p class="plan-head">
+                <strong>{card.heading}</strong>
+                <Badge label=card.status tone=card.tone />
+                <span class="muted">{card.received}</span>
+            </p>
+            <div class="table-wrap">
+                <table>
+                    <caption class="sr-only">"Instalments and what was paid towards each"</caption>
+                    <thead><tr><th scope="col">"#"</th><th scope="col">"Due"</th><th scope="col" class="num">"Amount"</th><th scope="col" class="num">"Paid"</th><th scope="col">"State"</th></tr></thead>
+                    <tbody>{card.instalments.into_iter().map(|row| view! { <InstalmentLine row /> }).collect_view()}</tbody>
+                </table>
+            </div>
+            {card.can_declare_default.then(|| view! {
+                <div class="actions"><button class="danger" on:click=declare_default>"Declare default"</button></div>
+            })}
+        </div>
+    }
+}
+
+#[component]
+fn InstalmentLine(row: InstalmentRow) -> impl IntoView {
+    view! {
+        <tr data-testid="plan-instalment" data-state=row.state>
+            <td>{row.number}</td>
+            <td><time datetime=row.date_iso>{row.date}</time></td>
+            <td class="num">{row.amount}</td>
+            <td class="num">{row.paid}</td>
+            <td><Badge label=row.state tone=row.tone /></td>
+        </tr>
+    }
+}
+
+/// The one badge of the settlement pages: a plan's status or an instalment's state.
+#[component]
+fn Badge(label: &'static str, tone: Tone) -> impl IntoView {
+    let class = match tone {
+        Tone::Good => "badge paid",
+        Tone::Waiting => "badge part",
+        Tone::Bad => "badge open",
+    };
+    view! { <span class=class>{label}</span> }
 }
