@@ -152,9 +152,9 @@ impl Session {
         self.pending
     }
 
-    /// Runs `change` on a copy of the ledger. When core accepts it, the copy becomes the ledger,
-    /// the day is noted for the backup reminder, and a save is pending. A refused change
-    /// leaves everything as it was.
+    /// Runs `change` on a copy of the ledger. When core accepts it, settlement plans it paid
+    /// off are completed, the copy becomes the ledger, the day is noted for the backup
+    /// reminder, and a save is pending. A refused change leaves everything as it was.
     pub fn apply<T>(
         &mut self,
         today: NaiveDate,
@@ -163,6 +163,7 @@ impl Session {
     ) -> Result<T, FieldError> {
         let mut next = Ledger::clone(&self.ledger);
         let outcome = change(&mut next, ids)?;
+        next.complete_paid_plans(today, ids)?;
         next.note_change(today);
         self.ledger = Arc::new(next);
         self.pending = true;

@@ -222,3 +222,53 @@ fn storage_use_counts_utf16_units_of_both_copies_and_warns_at_60_and_85_percent(
     assert_eq!(at(85).level(), UsageLevel::AlmostFull);
     assert!(at(85).advice().unwrap().contains("export a backup now"));
 }
+
+#[test]
+fn the_change_that_pays_off_a_settlement_plan_completes_it() {
+    use crate::core::model::{Instalment, Plan, PlanStatus};
+    let mut storage = Memory::new();
+    let mut session = Session::open(&storage);
+    session
+        .import_backup(
+            include_str!("../../tests/fixtures/contract-example.json"),
+            day(1),
+        )
+        .unwrap();
+    let plan = Plan {
+        id: String::new(),
+        client_id: "c1".into(),
+        invoice_ids: vec!["i1".into()],
+        agreed_total: "900.00".parse().unwrap(),
+        currency: crate::core::currency::Currency::parse("GBP").unwrap(),
+        original_claim: "1000.00".parse().unwrap(),
+        schedule: vec![Instalment {
+            number: 1,
+            date: day(20),
+            amount: "900.00".parse().unwrap(),
+        }],
+        grace_days: 7,
+        accepted_on: day(2),
+        status: PlanStatus::Active,
+        defaulted_on: None,
+    };
+    session
+        .apply(day(2), &mut Sequential::default(), |ledger, ids| {
+            ledger.accept_plan(plan, ids)
+        })
+        .unwrap();
+    let payment = crate::core::model::Payment {
+        id: String::new(),
+        invoice_id: "i1".into(),
+        date: day(10),
+        amount: crate::core::money::Amount::new("900.00".parse().unwrap()).unwrap(),
+        method: String::new(),
+        note: String::new(),
+    };
+    session
+        .apply(day(10), &mut Sequential::default(), |ledger, ids| {
+            ledger.save_payment(payment, false, ids)
+        })
+        .unwrap();
+    assert_eq!(session.ledger().plans[0].status, PlanStatus::Completed);
+    session.flush(&mut storage, STAMP).unwrap();
+}

@@ -74,7 +74,7 @@ fn is_stamp(stamp: &str) -> bool {
 
 /// The calendar. `stamp` is the creation time in UTC (`20261123T090000Z`) from the caller.
 ///
-/// Refused (naming `plan-first-date`) when an instalment falls outside 1900–2199, and (naming
+/// Refused (naming `first_date`) when an instalment falls outside 1900–2199, and (naming
 /// `stamp`) when the stamp is not a UTC date-time.
 pub fn calendar(
     plan_id: &str,
@@ -93,7 +93,7 @@ pub fn calendar(
     }
     if let Some((late, _)) = schedule.iter().find(|(i, _)| !in_range(i.date)) {
         return Err(FieldError::on(
-            "plan-first-date",
+            "first_date",
             format!(
                 "payment {} would fall outside 1900–2199; choose an earlier first date or fewer instalments",
                 late.number
@@ -212,7 +212,7 @@ mod tests {
             STAMP,
         )
         .unwrap_err();
-        assert_eq!(refused.field_name(), Some("plan-first-date"));
+        assert_eq!(refused.field_name(), Some("first_date"));
         assert!(refused.to_string().contains("payment 2"));
         assert!(calendar("p1", "t", &[instalment(1, 1899)], STAMP).is_err());
         assert!(calendar("p1", "t", &[instalment(1, 1900)], STAMP).is_ok());

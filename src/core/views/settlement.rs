@@ -104,8 +104,6 @@ pub struct PlanCard {
     pub instalments: Vec<InstalmentRow>,
     /// Active with a missed instalment: offer to declare default.
     pub can_declare_default: bool,
-    /// Active with every instalment paid: to be marked completed.
-    pub paid_up: bool,
 }
 
 /// Everything the settlement page shows before the person types anything.
@@ -265,7 +263,6 @@ fn plan_card(books: &Books, plan: &Plan, today: NaiveDate) -> PlanCard {
             && tracked
                 .iter()
                 .any(|row| row.state == InstalmentState::Missed),
-        paid_up: active && tracked.iter().all(|row| row.state == InstalmentState::Paid),
         instalments: tracked
             .into_iter()
             .map(|row| InstalmentRow {
@@ -712,7 +709,7 @@ mod tests {
     }
 
     #[test]
-    fn a_paid_up_plan_is_flagged_and_completing_it_shows_it_completed() {
+    fn a_plan_shows_active_until_paid_up_and_completed_after() {
         let books = books_with(&[]);
         let today = day("2026-03-16");
         let page = planner(&books, "c1", None, &Exclusions::none(), today).unwrap();
@@ -737,14 +734,12 @@ mod tests {
                 card.status,
                 card.tone,
                 card.received.as_str(),
-                card.paid_up
             ),
             (
                 "£1,000.00 agreed on 16 Mar 2026",
                 "active",
                 Tone::Waiting,
                 "Received £0.00 of £1,000.00",
-                false
             )
         );
         assert_eq!(
@@ -765,22 +760,12 @@ mod tests {
         payment.amount = crate::core::money::Amount::new(Decimal::from(1000)).unwrap();
         ledger.save_payment(payment, false, &mut ids).unwrap();
         let later = day("2026-03-21");
-        let paid = Books::new(Arc::new(ledger.clone()));
-        assert!(
-            planner(&paid, "c1", None, &Exclusions::none(), later)
-                .unwrap()
-                .plans[0]
-                .paid_up
-        );
         assert_eq!(ledger.complete_paid_plans(later, &mut ids), Ok(1));
         let completed = Books::new(Arc::new(ledger));
         let card = &planner(&completed, "c1", None, &Exclusions::none(), later)
             .unwrap()
             .plans[0];
-        assert_eq!(
-            (card.status, card.tone, card.paid_up),
-            ("completed", Tone::Good, false)
-        );
+        assert_eq!((card.status, card.tone), ("completed", Tone::Good));
         assert_eq!(
             completed.activities_of("c1")[0].summary,
             "Settlement plan completed: £1,000.00 received in 1 payment"

@@ -1,5 +1,5 @@
-//! Accepted plans: each instalment's state, completion once every instalment is paid, and
-//! declaring default when one is missed.
+//! Accepted plans: each instalment's state, and declaring default when one is missed. (A plan
+//! is completed by the change that pays its last instalment: see `Session::apply`.)
 
 use crate::core::views::settlement::{InstalmentRow, PlanCard, Planner, Tone};
 use crate::ui::browser::{confirm, today};
@@ -9,19 +9,8 @@ use leptos::prelude::*;
 /// The client's accepted plans.
 #[component]
 pub(super) fn AcceptedPlans(planner: Memo<Planner>) -> impl IntoView {
-    let app = use_app();
     let message = RwSignal::new(None::<String>);
     let cards = Signal::derive(move || planner.with(|page| page.plans.clone()));
-    // A plan whose every instalment is paid is completed in the ledger (and logged) as soon as
-    // the page sees it; the new revision no longer flags it, so this runs once per plan.
-    Effect::new(move |_| {
-        if cards.with(|cards| cards.iter().any(|card| card.paid_up)) {
-            if let Err(refused) = app.commit(|ledger, ids| ledger.complete_paid_plans(today(), ids))
-            {
-                message.set(Some(refused.to_string()));
-            }
-        }
-    });
     view! {
         <Show when=move || !cards.with(Vec::is_empty)>
             <section aria-labelledby="plans-heading">
