@@ -28,7 +28,7 @@ impl TemplateSet {
             .map(|step| {
                 self.saved
                     .iter()
-                    .find(|t| t.id == step.id())
+                    .find(|template| template.id == step.id())
                     .cloned()
                     .unwrap_or_else(|| stock(*step))
             })
@@ -44,12 +44,12 @@ impl TemplateSet {
 
     /// The template with this id.
     pub fn get(&self, id: &str) -> Option<LetterTemplate> {
-        self.all().into_iter().find(|t| t.id == id)
+        self.all().into_iter().find(|template| template.id == id)
     }
 
     /// True when a stock template was edited.
     pub fn is_edited(&self, id: &str) -> bool {
-        LadderStep::from_id(id).is_some() && self.saved.iter().any(|t| t.id == id)
+        LadderStep::from_id(id).is_some() && self.saved.iter().any(|template| template.id == id)
     }
 
     /// True when `id` names one of the user's own templates rather than a ladder step's
@@ -61,7 +61,7 @@ impl TemplateSet {
     /// Saves a template after checking it; on error nothing changes.
     pub fn save(&mut self, template: LetterTemplate) -> Result<(), FieldError> {
         template.check()?;
-        match self.saved.iter_mut().find(|t| t.id == template.id) {
+        match self.saved.iter_mut().find(|saved| saved.id == template.id) {
             Some(slot) => *slot = template,
             None => self.saved.push(template),
         }
@@ -71,7 +71,7 @@ impl TemplateSet {
     /// Drops the user's edits of a stock template, or deletes a custom one, and says which
     /// template to show next.
     pub fn reset(&mut self, id: &str) -> Reset {
-        self.saved.retain(|t| t.id != id);
+        self.saved.retain(|template| template.id != id);
         if self.is_custom(id) {
             Reset {
                 show: TemplateSet::DEFAULT.id().to_string(),
@@ -91,7 +91,7 @@ impl TemplateSet {
         let next = self
             .saved
             .iter()
-            .filter_map(|t| t.id.strip_prefix(CUSTOM_PREFIX)?.parse::<u32>().ok())
+            .filter_map(|template| template.id.strip_prefix(CUSTOM_PREFIX)?.parse::<u32>().ok())
             .max()
             .unwrap_or(0)
             + 1;

@@ -86,18 +86,37 @@ pub const SAMPLE_REMOVED: &str = "Sample data removed.";
 /// What the ledger takes in the browser's local storage: `used_bytes` (with its previous
 /// copy), `percent` of what the browser allows one site.
 pub fn storage_sentence(used_bytes: u64, percent: u64) -> String {
+    let share = if percent == 0 {
+        "less than 1%".to_string()
+    } else {
+        format!("{percent}%")
+    };
     format!(
-        "Your ledger and its previous copy take {} KB, {percent}% of what this browser allows one site in local storage.",
+        "Your ledger and its previous copy take {} KB, {share} of what this browser allows one site in local storage.",
         used_bytes.div_ceil(1024)
     )
+}
+
+/// A size the browser reported, in bytes, for people: `740 KB`, `12.5 MB`, `10.0 GB`.
+fn size(bytes: f64) -> String {
+    const KB: f64 = 1024.0;
+    const MB: f64 = KB * 1024.0;
+    const GB: f64 = MB * 1024.0;
+    if bytes < MB {
+        format!("{:.0} KB", bytes / KB)
+    } else if bytes < GB {
+        format!("{:.1} MB", bytes / MB)
+    } else {
+        format!("{:.1} GB", bytes / GB)
+    }
 }
 
 /// What the browser reports about the whole site's storage, in bytes.
 pub fn browser_estimate_sentence(used_bytes: f64, quota_bytes: f64) -> String {
     format!(
-        "The browser reports {:.0} KB used of {:.0} MB available to this site.",
-        used_bytes / 1024.0,
-        quota_bytes / 1_048_576.0
+        "The browser reports {} used of {} available to this site.",
+        size(used_bytes),
+        size(quota_bytes)
     )
 }
 
@@ -149,8 +168,16 @@ mod tests {
             "Your ledger and its previous copy take 147 KB, 1% of what this browser allows one site in local storage."
         );
         assert_eq!(
+            storage_sentence(27_000, 0),
+            "Your ledger and its previous copy take 27 KB, less than 1% of what this browser allows one site in local storage."
+        );
+        assert_eq!(
+            browser_estimate_sentence(1_617_920.0, 10_739_516_000.0),
+            "The browser reports 1.5 MB used of 10.0 GB available to this site."
+        );
+        assert_eq!(
             browser_estimate_sentence(2_048.0, 10_485_760.0),
-            "The browser reports 2 KB used of 10 MB available to this site."
+            "The browser reports 2 KB used of 10.0 MB available to this site."
         );
         assert_eq!(
             persisted_sentence(None),

@@ -17,6 +17,17 @@ use wasm_bindgen::JsCast;
 #[component]
 pub fn DataPage() -> impl IntoView {
     let status = RwSignal::new(None::<DataStatus>);
+    let status_line = NodeRef::<leptos::html::P>::new();
+    // The line sits above the cards: bring it back into view when it says something new.
+    let report = Callback::new(move |outcome: DataStatus| {
+        status.set(Some(outcome));
+        let scrolled = web_sys::window().and_then(|window| window.scroll_y().ok());
+        if let (Some(line), Some(scrolled)) = (status_line.get_untracked(), scrolled) {
+            if scrolled > f64::from(line.offset_top()) {
+                line.scroll_into_view();
+            }
+        }
+    });
     let tone = move |outcome: Outcome| {
         move || {
             status.with(|status| {
@@ -29,21 +40,21 @@ pub fn DataPage() -> impl IntoView {
     view! {
         <h1>"Data"</h1>
         <p class="lead">"Everything lives in this browser's storage. Export a backup to keep a copy or to move your data to another browser."</p>
-        <div class="cards data-cards">
-            <ExportCard status />
-            <ImportCard status />
-            <SampleCard status />
-            <StorageCard />
-        </div>
-        <p class="status" data-testid="import-status" role="status" class:ok=tone(Outcome::Done) class:bad=tone(Outcome::Refused)>
+        <p node_ref=status_line class="status data-status" data-testid="import-status" role="status" class:ok=tone(Outcome::Done) class:bad=tone(Outcome::Refused)>
             {move || status.with(|status| status.as_ref().map(|status| status.message.clone()))}
         </p>
+        <div class="cards data-cards">
+            <ExportCard report />
+            <ImportCard report />
+            <SampleCard report />
+            <StorageCard />
+        </div>
     }
 }
 
 /// Downloads the backup file; an export is not a change.
 #[component]
-fn ExportCard(status: RwSignal<Option<DataStatus>>) -> impl IntoView {
+fn ExportCard(report: Callback<DataStatus>) -> impl IntoView {
     let app = use_app();
     let export = move |_| {
         let (name, text) = app.ledger.with_untracked(|books| {
@@ -54,7 +65,7 @@ fn ExportCard(status: RwSignal<Option<DataStatus>>) -> impl IntoView {
         });
         match download(&name, "application/json", &text) {
             Ok(()) => app.note_export(),
-            Err(problem) => status.set(Some(DataStatus::refused(problem))),
+            Err(problem) => report.run(DataStatus::refused(problem)),
         }
     };
     view! {
@@ -68,7 +79,7 @@ fn ExportCard(status: RwSignal<Option<DataStatus>>) -> impl IntoView {
 
 /// Reads a backup file and replaces the ledger with it, all or nothing.
 #[component]
-fn ImportCard(status: RwSignal<Option<DataStatus>>) -> impl IntoView {
+fn ImportCard(report: Callback<DataStatus>) -> impl IntoView {
     let app = use_app();
     let import = move |ev: leptos::ev::Event| {
         let Some(input) = ev
@@ -87,7 +98,7 @@ fn ImportCard(status: RwSignal<Option<DataStatus>>) -> impl IntoView {
                 Err(problem) => DataStatus::refused(problem),
             };
             input.set_value("");
-            status.set(Some(outcome));
+            report.run(outcome);
         });
     };
     view! {
@@ -102,7 +113,7 @@ fn ImportCard(status: RwSignal<Option<DataStatus>>) -> impl IntoView {
 
 /// Adds the sample business, or removes it again.
 #[component]
-fn SampleCard(status: RwSignal<Option<DataStatus>>) -> impl IntoView {
+fn SampleCard(report: Callback<DataStatus>) -> impl IntoView {
     let app = use_app();
     let has_sample = Memo::new(move |_| {
         app.ledger
@@ -112,10 +123,10 @@ fn SampleCard(status: RwSignal<Option<DataStatus>>) -> impl IntoView {
         let loaded = app
             .ledger
             .with_untracked(|books| with_sample(books, today()));
-        status.set(Some(match app.replace(loaded.ledger) {
+        report.run(match app.replace(loaded.ledger) {
             Ok(()) => DataStatus::done(loaded.message),
             Err(problem) => DataStatus::refused(problem),
-        }));
+        });
     };
     let remove_sample = move |_| {
         if confirm("Remove all sample clients with their invoices, payments and activities? Your own records stay.") {
@@ -123,10 +134,10 @@ fn SampleCard(status: RwSignal<Option<DataStatus>>) -> impl IntoView {
                 ledger.remove_sample();
                 Ok(())
             });
-            status.set(Some(match removed {
+            report.run(match removed {
                 Ok(()) => DataStatus::done(SAMPLE_REMOVED),
                 Err(problem) => DataStatus::refused(problem.to_string()),
-            }));
+            });
         }
     };
     view! {

@@ -130,7 +130,7 @@ fn TemplateEditor(
                 <Input form error form_id="template" field="name" label="Name" required=true
                     get=|typed: &TemplateForm| typed.name.clone() set=|typed, value| typed.name = value />
                 <Input form error form_id="template" field="deadline_days" label="Deadline (days from today)" kind=InputKind::WholeNumber
-                    hint="The date {{ deadline }} shows."
+                    hint="How many days from today {{ deadline }} falls."
                     get=|typed: &TemplateForm| typed.deadline_days.clone() set=|typed, value| typed.deadline_days = value />
             </div>
             <Input form error form_id="template" field="subject" label="Subject"
@@ -156,7 +156,7 @@ fn LivePreview(
 ) -> impl IntoView {
     let previewed = Memo::new(move |_| page.with(|page| page.preview_invoice.clone()));
     view! {
-        <section aria-labelledby="preview-heading">
+        <section class="template-preview" aria-labelledby="preview-heading">
             <div class="section-head">
                 <h2 id="preview-heading">"Live preview"</h2>
                 <div class="actions preview-invoice">

@@ -98,7 +98,8 @@ fn AddRate(page: Memo<SettingsPage>, draft: Draft<RateRowForm>) -> impl IntoView
         }
     };
     view! {
-        <form class="card form inline-form add-rate" on:submit=submit novalidate aria-label="Add a rate">
+        <form class="card form inline-form add-rate" on:submit=submit novalidate aria-labelledby="add-rate-heading">
+            <h3 id="add-rate-heading">"Add a rate a bank announced"</h3>
             <Picker form error form_id="rate" field="table" label="Table" options=tables
                 get=|typed: &RateRowForm| typed.table.clone() set=|typed, value| typed.table = value />
             <Input form error form_id="rate" field="from" label="In force from" kind=InputKind::Date
