@@ -7,7 +7,8 @@ use crate::core::views::data::{
 };
 use crate::store::{LocalStorage, Usage, UsageLevel};
 use crate::ui::browser::{
-    confirm, download, now_stamp, read_chosen_file, storage_estimate, storage_persisted, today,
+    after_paint, confirm, download, now_stamp, read_chosen_file, storage_estimate,
+    storage_persisted, today,
 };
 use crate::ui::state::use_app;
 use leptos::prelude::*;
@@ -18,15 +19,17 @@ use wasm_bindgen::JsCast;
 pub fn DataPage() -> impl IntoView {
     let status = RwSignal::new(None::<DataStatus>);
     let status_line = NodeRef::<leptos::html::P>::new();
-    // The line sits above the cards: bring it back into view when it says something new.
+    // The line sits above the cards: once it shows something new, bring it back into view.
     let report = Callback::new(move |outcome: DataStatus| {
         status.set(Some(outcome));
-        let scrolled = web_sys::window().and_then(|window| window.scroll_y().ok());
-        if let (Some(line), Some(scrolled)) = (status_line.get_untracked(), scrolled) {
-            if scrolled > f64::from(line.offset_top()) {
-                line.scroll_into_view();
+        after_paint(move || {
+            let scrolled = web_sys::window().and_then(|window| window.scroll_y().ok());
+            if let (Some(line), Some(scrolled)) = (status_line.get_untracked(), scrolled) {
+                if scrolled > f64::from(line.offset_top()) {
+                    line.scroll_into_view();
+                }
             }
-        }
+        });
     });
     let tone = move |outcome: Outcome| {
         move || {
