@@ -7,10 +7,11 @@ use crate::core::currency::Currency;
 use crate::core::dates::add_days;
 use crate::core::dates::parse_date;
 use crate::core::error::FieldError;
+use crate::core::letters::from_form;
 use crate::core::model::{
     Activity, Business, Client, InterestTerms, Invoice, Payment, RuleKind, Settings,
 };
-use crate::core::model::{RateRow, RateTableId};
+use crate::core::model::{LetterTemplate, RateRow, RateTableId};
 use crate::core::money::{parse_amount, percent_field, plain, Amount, PercentRange};
 use crate::core::settlement::schedule::{Frequency, PlanTerms};
 use crate::core::settlement::Case;
@@ -340,38 +341,38 @@ impl ActivityForm {
     }
 }
 
-/// The aging preferences form.
+/// The preferences form: how invoices are aged and when to remind about a backup.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct AgingForm {
+pub struct PreferencesForm {
     /// Bucket edges as typed, such as `30, 60, 90, 120`.
-    pub edges: String,
+    pub bucket_edges: String,
     /// Age from the issue date.
-    pub by_issue_date: bool,
+    pub age_by_issue_date: bool,
     /// Days of unexported changes before the backup reminder, as typed.
-    pub backup_days: String,
+    pub backup_reminder_days: String,
 }
 
-impl AgingForm {
+impl PreferencesForm {
     /// Fills the form from the settings.
-    pub fn from_settings(settings: &Settings) -> AgingForm {
-        AgingForm {
-            edges: settings
+    pub fn from_settings(settings: &Settings) -> PreferencesForm {
+        PreferencesForm {
+            bucket_edges: settings
                 .bucket_edges
                 .iter()
                 .map(u32::to_string)
                 .collect::<Vec<_>>()
                 .join(", "),
-            by_issue_date: settings.age_by_issue_date,
-            backup_days: settings.backup_reminder_days.to_string(),
+            age_by_issue_date: settings.age_by_issue_date,
+            backup_reminder_days: settings.backup_reminder_days.to_string(),
         }
     }
 
-    /// Checks the edges and returns the settings with them applied.
+    /// Checks the form and returns the settings with the preferences applied.
     pub fn apply(&self, settings: &Settings) -> Result<Settings, FieldError> {
-        let buckets =
-            Buckets::parse(&self.edges).map_err(|message| field_error("bucket_edges", message))?;
+        let buckets = Buckets::parse(&self.bucket_edges)
+            .map_err(|message| field_error("bucket_edges", message))?;
         let backup_reminder_days = self
-            .backup_days
+            .backup_reminder_days
             .trim()
             .parse::<u32>()
             .ok()
@@ -384,7 +385,7 @@ impl AgingForm {
             })?;
         Ok(Settings {
             bucket_edges: buckets.edges().to_vec(),
-            age_by_issue_date: self.by_issue_date,
+            age_by_issue_date: self.age_by_issue_date,
             backup_reminder_days,
             ..settings.clone()
         })
@@ -413,24 +414,21 @@ impl Default for RateRowForm {
 }
 
 impl RateRowForm {
+    /// Empties the date and rate after a row was added, keeping the table.
+    pub fn clear_for_next(&mut self) {
+        self.from.clear();
+        self.rate.clear();
+    }
+
     /// Checks the form and builds the row (duplicates are checked when it is added).
     pub fn parse(&self) -> Result<RateRow, FieldError> {
         let table = RateTableId::from_id(&self.table).ok_or_else(|| {
             field_error("table", format!("\"{}\" is not a rate table", self.table))
         })?;
-        let rate: Decimal = self.rate.trim().parse().map_err(|_| {
-            field_error(
-                "rate",
-                format!(
-                    "\"{}\" is not a rate; write it like 4.25 or -0.88",
-                    self.rate.trim()
-                ),
-            )
-        })?;
         Ok(RateRow {
             table,
             from: date_field("from", &self.from)?,
-            rate,
+            rate: percent_field("rate", &self.rate, PercentRange::REFERENCE_RATE)?,
         })
     }
 }
@@ -490,6 +488,51 @@ impl PlanForm {
             })?,
             first_date: date_field("first_date", &self.first_date)?,
         })
+    }
+}
+
+/// A letter template as typed in the editor.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct TemplateForm {
+    /// The template's id: a ladder step's, or `custom-N`.
+    pub id: String,
+    /// The name shown in pickers.
+    pub name: String,
+    /// The subject line template.
+    pub subject: String,
+    /// The body template.
+    pub body: String,
+    /// Days from today to the `deadline` variable, as typed.
+    pub deadline_days: String,
+}
+
+impl TemplateForm {
+    /// Fills the form from a stored template.
+    pub fn from_record(template: &LetterTemplate) -> TemplateForm {
+        TemplateForm {
+            id: template.id.clone(),
+            name: template.name.clone(),
+            subject: template.subject.clone(),
+            body: template.body.clone(),
+            deadline_days: template.deadline_days.to_string(),
+        }
+    }
+
+    /// Checks the form (name, deadline, and both templates against the variables) and builds
+    /// the template.
+    pub fn parse(&self) -> Result<LetterTemplate, FieldError> {
+        from_form(
+            &self.id,
+            &self.name,
+            &self.subject,
+            &self.body,
+            &self.deadline_days,
+        )
+    }
+
+    /// The deadline as typed, or none while it is not a whole number yet (for the preview).
+    pub fn typed_deadline_days(&self) -> i64 {
+        self.deadline_days.trim().parse().unwrap_or(0)
     }
 }
 
@@ -617,28 +660,28 @@ mod tests {
     }
 
     #[test]
-    fn aging_edges_and_rate_rows_name_their_fields() {
+    fn preferences_and_rate_rows_name_their_fields() {
         let settings = Settings::default();
-        let form = AgingForm {
-            edges: "15, 30, 45, 60".into(),
-            by_issue_date: true,
-            backup_days: "10".into(),
+        let form = PreferencesForm {
+            bucket_edges: "15, 30, 45, 60".into(),
+            age_by_issue_date: true,
+            backup_reminder_days: "10".into(),
         };
         assert_eq!(
             form.apply(&settings).unwrap().bucket_edges,
             [15, 30, 45, 60]
         );
         assert_eq!(form.apply(&settings).unwrap().backup_reminder_days, 10);
-        let bad = AgingForm {
-            edges: "60, 30".into(),
+        let bad = PreferencesForm {
+            bucket_edges: "60, 30".into(),
             ..form.clone()
         };
         assert_eq!(
             bad.apply(&settings).unwrap_err().field_name(),
             Some("bucket_edges")
         );
-        let never = AgingForm {
-            backup_days: "0".into(),
+        let never = PreferencesForm {
+            backup_reminder_days: "0".into(),
             ..form.clone()
         };
         assert_eq!(

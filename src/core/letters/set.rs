@@ -5,7 +5,22 @@ use crate::core::error::FieldError;
 use crate::core::ladder::LadderStep;
 use crate::core::model::{LetterTemplate, TemplateSet};
 
+/// The id prefix of the user's own templates: `custom-1`, `custom-2`, …
+const CUSTOM_PREFIX: &str = "custom-";
+
+/// What resetting a template did, and which template to show next.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Reset {
+    /// The template to show now: the same stock step, or the default letter after a delete.
+    pub show: String,
+    /// What happened, for the person who asked.
+    pub message: &'static str,
+}
+
 impl TemplateSet {
+    /// The template a page opens when none is chosen: the first overdue reminder.
+    pub const DEFAULT: LadderStep = LadderStep::ReminderOverdue;
+
     /// Every template: each stock step (edited if the user edited it), then the custom ones.
     pub fn all(&self) -> Vec<LetterTemplate> {
         let mut all: Vec<LetterTemplate> = LadderStep::ALL
@@ -13,7 +28,7 @@ impl TemplateSet {
             .map(|step| {
                 self.saved
                     .iter()
-                    .find(|t| t.id == step.id())
+                    .find(|template| template.id == step.id())
                     .cloned()
                     .unwrap_or_else(|| stock(*step))
             })
@@ -21,7 +36,7 @@ impl TemplateSet {
         all.extend(
             self.saved
                 .iter()
-                .filter(|t| LadderStep::from_id(&t.id).is_none())
+                .filter(|template| self.is_custom(&template.id))
                 .cloned(),
         );
         all
@@ -29,27 +44,45 @@ impl TemplateSet {
 
     /// The template with this id.
     pub fn get(&self, id: &str) -> Option<LetterTemplate> {
-        self.all().into_iter().find(|t| t.id == id)
+        self.all().into_iter().find(|template| template.id == id)
     }
 
     /// True when a stock template was edited.
     pub fn is_edited(&self, id: &str) -> bool {
-        LadderStep::from_id(id).is_some() && self.saved.iter().any(|t| t.id == id)
+        LadderStep::from_id(id).is_some() && self.saved.iter().any(|template| template.id == id)
+    }
+
+    /// True when `id` names one of the user's own templates rather than a ladder step's
+    /// letter: resetting it deletes it.
+    pub fn is_custom(&self, id: &str) -> bool {
+        LadderStep::from_id(id).is_none()
     }
 
     /// Saves a template after checking it; on error nothing changes.
     pub fn save(&mut self, template: LetterTemplate) -> Result<(), FieldError> {
         template.check()?;
-        match self.saved.iter_mut().find(|t| t.id == template.id) {
+        match self.saved.iter_mut().find(|saved| saved.id == template.id) {
             Some(slot) => *slot = template,
             None => self.saved.push(template),
         }
         Ok(())
     }
 
-    /// Drops the user's edits of a stock template, or deletes a custom one.
-    pub fn reset(&mut self, id: &str) {
-        self.saved.retain(|t| t.id != id);
+    /// Drops the user's edits of a stock template, or deletes a custom one, and says which
+    /// template to show next.
+    pub fn reset(&mut self, id: &str) -> Reset {
+        self.saved.retain(|template| template.id != id);
+        if self.is_custom(id) {
+            Reset {
+                show: TemplateSet::DEFAULT.id().to_string(),
+                message: "Custom template deleted.",
+            }
+        } else {
+            Reset {
+                show: id.to_string(),
+                message: "Back to the stock text.",
+            }
+        }
     }
 
     /// Copies a template as a new custom one and returns its id.
@@ -58,13 +91,42 @@ impl TemplateSet {
         let next = self
             .saved
             .iter()
-            .filter_map(|t| t.id.strip_prefix("custom-")?.parse::<u32>().ok())
+            .filter_map(|template| template.id.strip_prefix(CUSTOM_PREFIX)?.parse::<u32>().ok())
             .max()
             .unwrap_or(0)
             + 1;
-        copy.id = format!("custom-{next}");
+        copy.id = format!("{CUSTOM_PREFIX}{next}");
         copy.name = format!("{} (copy)", copy.name);
         self.saved.push(copy.clone());
         Some(copy.id)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn resetting_a_stock_letter_keeps_it_and_deleting_a_copy_falls_back_to_the_default() {
+        let mut set = TemplateSet::default();
+        let copy = set.duplicate("final-notice").unwrap();
+        assert_eq!(copy, "custom-1");
+        assert!(set.is_custom(&copy));
+        assert!(!set.is_custom("final-notice"));
+        assert_eq!(
+            set.reset("final-notice"),
+            Reset {
+                show: "final-notice".into(),
+                message: "Back to the stock text.",
+            }
+        );
+        assert_eq!(
+            set.reset(&copy),
+            Reset {
+                show: "reminder-overdue".into(),
+                message: "Custom template deleted.",
+            }
+        );
+        assert_eq!(set.get(&copy), None);
     }
 }

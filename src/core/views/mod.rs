@@ -9,5 +9,8 @@
 pub mod client;
 pub mod clients;
 pub mod dashboard;
+pub mod data;
 pub mod rows;
+pub mod settings;
 pub mod settlement;
+pub mod templates;

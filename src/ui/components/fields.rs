@@ -2,6 +2,7 @@
 //! and [`Draft`], the one submit path of every form.
 
 use crate::core::error::FieldError;
+use crate::core::views::settings::Choice;
 use leptos::prelude::*;
 
 /// What a person is typing into a form, and the error of its last submit.
@@ -53,20 +54,74 @@ impl<F: Clone + Send + Sync + 'static> Draft<F> {
     }
 }
 
-fn field_error(error: RwSignal<Option<FieldError>>, field: &'static str) -> Signal<Option<String>> {
+fn field_error(error: Signal<Option<FieldError>>, field: &'static str) -> Signal<Option<String>> {
     Signal::derive(move || {
         error
             .get()
-            .filter(|e| e.field_name() == Some(field))
-            .map(|e| e.to_string())
+            .filter(|error| error.field_name() == Some(field))
+            .map(|error| error.to_string())
     })
+}
+
+/// What an input holds: it decides the input's `type` and the keyboard phones show.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum InputKind {
+    /// Free text.
+    #[default]
+    Text,
+    /// An e-mail address.
+    Email,
+    /// A date (the browser's date picker).
+    Date,
+    /// An amount of money, such as 1,234.56.
+    Amount,
+    /// A percentage, such as 8.5.
+    Percent,
+    /// A whole number, such as a count of days.
+    WholeNumber,
+}
+
+impl InputKind {
+    /// The input's `type` attribute.
+    fn input_type(self) -> &'static str {
+        match self {
+            InputKind::Email => "email",
+            InputKind::Date => "date",
+            InputKind::Text | InputKind::Amount | InputKind::Percent | InputKind::WholeNumber => {
+                "text"
+            }
+        }
+    }
+
+    /// The input's `inputmode` attribute, when the kind needs a special keyboard.
+    fn input_mode(self) -> Option<&'static str> {
+        match self {
+            InputKind::Amount | InputKind::Percent => Some("decimal"),
+            InputKind::WholeNumber => Some("numeric"),
+            InputKind::Text | InputKind::Email | InputKind::Date => None,
+        }
+    }
+}
+
+/// The older way of naming a kind, by its HTML type: `"email"` and `"date"`; anything else
+/// is text.
+impl From<&'static str> for InputKind {
+    fn from(html_type: &'static str) -> InputKind {
+        match html_type {
+            "email" => InputKind::Email,
+            "date" => InputKind::Date,
+            _ => InputKind::Text,
+        }
+    }
 }
 
 /// A text, date or number input with its label and error.
 #[component]
 pub fn Input<F: Clone + Send + Sync + 'static>(
     form: RwSignal<F>,
-    error: RwSignal<Option<FieldError>>,
+    /// The error to show when it names this field.
+    #[prop(into)]
+    error: Signal<Option<FieldError>>,
     /// Unique per page: the id prefix of the form.
     form_id: &'static str,
     /// The field name, as in core's errors.
@@ -74,7 +129,9 @@ pub fn Input<F: Clone + Send + Sync + 'static>(
     label: &'static str,
     get: fn(&F) -> String,
     set: fn(&mut F, String),
-    #[prop(default = "text")] kind: &'static str,
+    /// What the field holds: its input type and keyboard.
+    #[prop(optional, into)]
+    kind: InputKind,
     #[prop(optional)] hint: &'static str,
     #[prop(optional)] required: bool,
     #[prop(optional)] list: &'static str,
@@ -97,15 +154,15 @@ pub fn Input<F: Clone + Send + Sync + 'static>(
             <input
                 id=id.clone()
                 name=field
-                type=kind
+                type=kind.input_type()
                 list=(!list.is_empty()).then_some(list)
                 data-testid=(!testid.is_empty()).then_some(testid)
                 required=required
-                inputmode=(field.contains("amount") || field.contains("fee")).then_some("decimal")
+                inputmode=kind.input_mode()
                 aria-invalid=move || message.get().is_some().to_string()
                 aria-describedby=described
                 prop:value=move || form.with(get)
-                on:input=move |ev| form.update(|f| set(f, event_target_value(&ev)))
+                on:input=move |ev| form.update(|typed| set(typed, event_target_value(&ev)))
             />
             {(!hint.is_empty()).then(|| view! { <p class="hint" id=hint_id>{hint}</p> })}
             <p class="error" id=error_id role="status">{move || message.get()}</p>
@@ -113,7 +170,7 @@ pub fn Input<F: Clone + Send + Sync + 'static>(
     }
 }
 
-/// A multi-line text field.
+/// A multi-line text field, with the error naming it when one is given.
 #[component]
 pub fn TextArea<F: Clone + Send + Sync + 'static>(
     form: RwSignal<F>,
@@ -122,18 +179,36 @@ pub fn TextArea<F: Clone + Send + Sync + 'static>(
     label: &'static str,
     get: fn(&F) -> String,
     set: fn(&mut F, String),
+    /// The error to show when it names this field.
+    #[prop(optional, into)]
+    error: Option<Signal<Option<FieldError>>>,
+    /// Visible lines.
+    #[prop(default = 3)]
+    rows: u32,
+    /// Set in a monospace font (for template source).
+    #[prop(optional)]
+    mono: bool,
 ) -> impl IntoView {
     let id = format!("{form_id}-{field}");
+    let error_id = format!("{id}-error");
+    let message = error.map(|error| field_error(error, field));
+    let invalid = move || message.is_some_and(|message| message.get().is_some());
     view! {
-        <div class="field">
+        <div class="field" class:invalid=invalid>
             <label for=id.clone()>{label}</label>
             <textarea
                 id=id
                 name=field
-                rows="3"
+                rows=rows
+                class:mono=mono
+                aria-invalid=move || message.map(|_| invalid().to_string())
+                aria-describedby=message.map(|_| error_id.clone())
                 prop:value=move || form.with(get)
-                on:input=move |ev| form.update(|f| set(f, event_target_value(&ev)))
+                on:input=move |ev| form.update(|typed| set(typed, event_target_value(&ev)))
             ></textarea>
+            {message.map(|message| view! {
+                <p class="error" id=error_id role="status">{move || message.get()}</p>
+            })}
         </div>
     }
 }
@@ -157,7 +232,7 @@ pub fn Checkbox<F: Clone + Send + Sync + 'static>(
                 id=id.clone()
                 name=field
                 prop:checked=move || form.with(get)
-                on:change=move |ev| form.update(|f| set(f, event_target_checked(&ev)))
+                on:change=move |ev| form.update(|typed| set(typed, event_target_checked(&ev)))
             />
             <label for=id>{label}</label>
             {(!hint.is_empty()).then(|| view! { <p class="hint">{hint}</p> })}
@@ -165,15 +240,47 @@ pub fn Checkbox<F: Clone + Send + Sync + 'static>(
     }
 }
 
-/// A labelled select over `(value, label)` options.
+/// An option a [`Picker`] offers: a value to submit and a label to read.
+pub trait PickerOption: Clone + Eq + std::hash::Hash + Send + Sync + 'static {
+    /// The value submitted.
+    fn value(&self) -> String;
+    /// What people read.
+    fn label(&self) -> String;
+}
+
+/// `(value, label)`.
+impl PickerOption for (String, String) {
+    fn value(&self) -> String {
+        self.0.clone()
+    }
+
+    fn label(&self) -> String {
+        self.1.clone()
+    }
+}
+
+impl PickerOption for Choice {
+    fn value(&self) -> String {
+        self.value.clone()
+    }
+
+    fn label(&self) -> String {
+        self.label.clone()
+    }
+}
+
+/// A labelled select. It reads only the field it shows: typing in another field of the form
+/// touches no option, and a new list of options rebuilds only the options that changed.
 #[component]
-pub fn Picker<F: Clone + Send + Sync + 'static>(
+pub fn Picker<F: Clone + Send + Sync + 'static, O: PickerOption>(
     form: RwSignal<F>,
-    error: RwSignal<Option<FieldError>>,
+    /// The error to show when it names this field.
+    #[prop(into)]
+    error: Signal<Option<FieldError>>,
     form_id: &'static str,
     field: &'static str,
     label: &'static str,
-    #[prop(into)] options: Signal<Vec<(String, String)>>,
+    #[prop(into)] options: Signal<Vec<O>>,
     get: fn(&F) -> String,
     set: fn(&mut F, String),
     /// A `data-testid` for automation.
@@ -183,6 +290,8 @@ pub fn Picker<F: Clone + Send + Sync + 'static>(
     let id = format!("{form_id}-{field}");
     let message = field_error(error, field);
     let error_id = format!("{id}-error");
+    let current = Memo::new(move |_| form.with(get));
+    let options = Memo::new(move |_| options.get());
     view! {
         <div class="field" class:invalid=move || message.get().is_some()>
             <label for=id.clone()>{label}</label>
@@ -191,20 +300,19 @@ pub fn Picker<F: Clone + Send + Sync + 'static>(
                 name=field
                 aria-describedby=error_id.clone()
                 data-testid=(!testid.is_empty()).then_some(testid)
-                on:change=move |ev| form.update(|f| set(f, event_target_value(&ev)))
-                prop:value=move || form.with(get)
+                on:change=move |ev| form.update(|typed| set(typed, event_target_value(&ev)))
+                prop:value=move || current.get()
             >
-                {move || {
-                    let current = form.with(get);
-                    options
-                        .get()
-                        .into_iter()
-                        .map(|(value, text)| {
-                            let selected = value == current;
-                            view! { <option value=value selected=selected>{text}</option> }
-                        })
-                        .collect_view()
-                }}
+                <For each=move || options.get() key=|option| option.clone() let:option>
+                    {
+                        let value = option.value();
+                        let selected = {
+                            let value = value.clone();
+                            move || current.with(|current| *current == value)
+                        };
+                        view! { <option value=value selected=selected>{option.label()}</option> }
+                    }
+                </For>
             </select>
             <p class="error" id=error_id role="status">{move || message.get()}</p>
         </div>
@@ -213,10 +321,10 @@ pub fn Picker<F: Clone + Send + Sync + 'static>(
 
 /// The errors of a form that belong to no single field.
 #[component]
-pub fn FormErrors(error: RwSignal<Option<FieldError>>) -> impl IntoView {
+pub fn FormErrors(#[prop(into)] error: Signal<Option<FieldError>>) -> impl IntoView {
     view! {
         <p class="form-error" role="alert">
-            {move || error.get().filter(|e| e.field_name().is_none()).map(|e| e.to_string())}
+            {move || error.get().filter(|error| error.field_name().is_none()).map(|error| error.to_string())}
         </p>
     }
 }

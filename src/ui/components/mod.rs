@@ -1,11 +1,16 @@
-//! Reusable widgets: form fields, money, status badges and notices.
+//! Reusable widgets: form fields, the invoice table, status badges, notices, the recovery
+//! screen and the update banner.
 
+mod badge;
 mod fields;
 mod invoice_table;
 mod notices;
 mod recovery;
+mod update_banner;
 
-pub use fields::{Checkbox, Draft, FormErrors, Input, Picker, TextArea};
+pub use badge::{Status, StatusBadge};
+pub use fields::{Checkbox, Draft, FormErrors, Input, InputKind, Picker, PickerOption, TextArea};
 pub use invoice_table::InvoiceTable;
-pub use notices::{BackupReminder, EmptyState, SaveBanner, StatusBadge};
-pub use recovery::{Recovery, UpdateBanner};
+pub use notices::{BackupReminder, EmptyState, SaveBanner};
+pub use recovery::Recovery;
+pub use update_banner::UpdateBanner;

@@ -1,6 +1,5 @@
-//! Notices: the save banner, empty states and status badges.
+//! Notices: the save banner, the backup reminder and empty states.
 
-use crate::core::ledger::InvoiceStatus;
 use crate::ui::state::use_app;
 use leptos::prelude::*;
 
@@ -31,25 +30,13 @@ pub fn EmptyState(title: &'static str, children: Children) -> impl IntoView {
     }
 }
 
-/// An invoice's status as a coloured badge.
-#[component]
-pub fn StatusBadge(status: InvoiceStatus) -> impl IntoView {
-    let class = match status {
-        InvoiceStatus::Open => "badge open",
-        InvoiceStatus::PartPaid => "badge part",
-        InvoiceStatus::Paid => "badge paid",
-        InvoiceStatus::WrittenOff => "badge off",
-    };
-    view! { <span class=class>{status.label()}</span> }
-}
-
 /// Reminds the user to export a backup when changes have waited too long.
 #[component]
 pub fn BackupReminder() -> impl IntoView {
     let app = use_app();
     let overdue = move || {
         app.ledger
-            .with(|l| l.backup_overdue(crate::ui::browser::today()))
+            .with(|books| books.backup_overdue(crate::ui::browser::today()))
     };
     view! {
         {move || overdue().map(|days| view! {

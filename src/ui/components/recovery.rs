@@ -31,18 +31,18 @@ pub fn Recovery() -> impl IntoView {
             &raw,
         ) {
             Ok(()) => downloaded.set(true),
-            Err(e) => message.set(e),
+            Err(error) => message.set(error),
         }
     };
     let restore = move |_| {
-        if let Err(e) = app.restore_previous() {
-            message.set(e.to_string());
+        if let Err(error) = app.restore_previous() {
+            message.set(error.to_string());
         }
     };
     let start_empty = move |_| {
         if confirm("Start with an empty ledger? The unreadable data will be removed from this browser. Keep the file you downloaded.") {
-            if let Err(e) = app.start_empty() {
-                message.set(e.to_string());
+            if let Err(error) = app.start_empty() {
+                message.set(error.to_string());
             }
         }
     };
@@ -71,35 +71,5 @@ pub fn Recovery() -> impl IntoView {
             </ol>
             <p class="status bad" role="alert">{move || message.get()}</p>
         </section>
-    }
-}
-
-/// "Update available — reload", when a new version of the app is waiting.
-#[component]
-pub fn UpdateBanner() -> impl IntoView {
-    let ready = RwSignal::new(false);
-    let listener = wasm_bindgen::closure::Closure::<dyn Fn()>::new(move || ready.set(true));
-    if let Some(window) = web_sys::window() {
-        use wasm_bindgen::JsCast;
-        let _ = window.add_event_listener_with_callback(
-            "overdue:update-ready",
-            listener.as_ref().unchecked_ref(),
-        );
-    }
-    listener.forget();
-    let apply = move |_| {
-        if let Some(window) = web_sys::window() {
-            if let Ok(event) = web_sys::Event::new("overdue:apply-update") {
-                let _ = window.dispatch_event(&event);
-            }
-        }
-    };
-    view! {
-        <Show when=move || ready.get()>
-            <div class="banner info" role="status">
-                "Update available. Your work is saved; reload when you are ready. "
-                <button on:click=apply>"Update available — reload"</button>
-            </div>
-        </Show>
     }
 }

@@ -1,4 +1,5 @@
-//! One module per route of CONTRACT.md §2.
+//! The pages of the app's routes (listed in [`App`](crate::ui::App)), with the panels and
+//! sections only one page uses.
 
 mod client;
 mod clients;
@@ -8,9 +9,8 @@ mod interest_panel;
 mod invoice;
 mod invoices;
 mod letter;
-mod placeholders;
+mod not_found;
 mod settings;
-mod settings_sections;
 mod settlement;
 mod templates;
 
@@ -20,7 +20,7 @@ pub use dashboard::Dashboard;
 pub use data::DataPage;
 pub use invoice::InvoicePage;
 pub use invoices::InvoicesPage;
-pub use placeholders::NotFound;
+pub use not_found::NotFound;
 pub use settings::SettingsPage;
 pub use settlement::SettlementPage;
 pub use templates::TemplatesPage;

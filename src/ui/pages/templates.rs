@@ -2,200 +2,213 @@
 //! invoice, reset, duplicate, and the reference of variables.
 
 use crate::core::error::FieldError;
-use crate::core::letters::from_form;
-use crate::core::letters::template::{Template, TemplateError};
-use crate::core::letters::variables::{context, Catalogue, SettlementFigures, VARIABLES};
+use crate::core::forms::TemplateForm;
+use crate::core::model::TemplateSet;
+use crate::core::views::templates::{
+    editor_error, preview, preview_values, templates_page, variable_reference, Preview,
+    TemplatesPage as Page,
+};
 use crate::ui::browser::today;
+use crate::ui::components::{Draft, Input, InputKind, TextArea};
 use crate::ui::state::use_app;
 use leptos::prelude::*;
-
-#[derive(Clone, Default, PartialEq)]
-struct Draft {
-    id: String,
-    name: String,
-    subject: String,
-    body: String,
-    deadline: String,
-}
 
 /// The templates page.
 #[component]
 pub fn TemplatesPage() -> impl IntoView {
     let app = use_app();
-    let selected = RwSignal::new("reminder-overdue".to_string());
-    let draft = RwSignal::new(Draft::default());
-    let error = RwSignal::new(None::<FieldError>);
-    let status = RwSignal::new(String::new());
-    let load = move |id: String| {
-        if let Some(t) = app.ledger.with_untracked(|l| l.templates.get(&id)) {
-            draft.set(Draft {
-                id: t.id,
-                name: t.name,
-                subject: t.subject,
-                body: t.body,
-                deadline: t.deadline_days.to_string(),
-            });
-            selected.set(id);
-            error.set(None);
-            status.set(String::new());
-        }
-    };
-    load(selected.get_untracked());
-    let preview_invoice = RwSignal::new(app.ledger.with_untracked(|l| {
-        l.invoices
-            .iter()
-            .find(|i| l.outstanding(i, today()) > rust_decimal::Decimal::ZERO)
-            .or(l.invoices.first())
-            .map(|i| i.id.clone())
-            .unwrap_or_default()
-    }));
-    let preview = move || {
-        let d = draft.get();
-        let check = |text: &str| Template::check(text, &Catalogue);
-        let rendered = app.ledger.with(|l| {
-            let values = context(
-                l,
-                &preview_invoice.get(),
+    let draft = Draft::new(TemplateForm::default());
+    let editing = Memo::new(move |_| draft.form.with(|form| form.id.clone()));
+    let preview_invoice = RwSignal::new(None::<String>);
+    let page = Memo::new(move |_| {
+        app.ledger.with(|books| {
+            templates_page(
+                books,
+                &editing.get(),
+                preview_invoice.get().as_deref(),
                 today(),
-                d.deadline.trim().parse().unwrap_or(0),
-                &SettlementFigures::default(),
-            )?;
-            Some((
-                check(&d.subject).ok()?.render(&values).ok()?,
-                check(&d.body).ok()?.render(&values).ok()?,
-            ))
-        });
-        let problem: Option<TemplateError> =
-            check(&d.subject).err().or_else(|| check(&d.body).err());
-        (rendered, problem)
-    };
+            )
+        })
+    });
+    let status = RwSignal::new(None::<&'static str>);
+    let open = Callback::new(move |id: String| {
+        if let Some(template) = app.ledger.with_untracked(|books| books.templates.get(&id)) {
+            draft.form.set(TemplateForm::from_record(&template));
+            draft.error.set(None);
+            status.set(None);
+        }
+    });
+    open.run(TemplateSet::DEFAULT.id().to_string());
+    let deadline_days = Memo::new(move |_| draft.form.with(TemplateForm::typed_deadline_days));
+    let values = Memo::new(move |_| {
+        let invoice = page.with(|page| page.preview_invoice.clone());
+        app.ledger
+            .with(|books| preview_values(books, invoice.as_deref(), deadline_days.get(), today()))
+    });
+    let shown = Memo::new(move |_| {
+        values.with(|values| draft.form.with(|form| preview(form, values.as_ref())))
+    });
+    let error = Signal::derive(move || {
+        draft
+            .error
+            .with(|saved| shown.with(|shown| editor_error(saved.as_ref(), shown)))
+    });
+    view! {
+        <h1>"Letter templates"</h1>
+        <p class="lead">"Edit the wording of each step of the ladder. Templates are checked as you type and when you save: a misspelt variable or an unclosed tag is refused with its line and column, and the saved version stays as it was."</p>
+        <div class="templates">
+            <TemplateList page editing open />
+            <TemplateEditor draft error page status open />
+        </div>
+        <LivePreview page preview_invoice shown />
+        <VariableReference />
+    }
+}
+
+/// The templates to choose from, the one being edited marked.
+#[component]
+fn TemplateList(page: Memo<Page>, editing: Memo<String>, open: Callback<String>) -> impl IntoView {
+    view! {
+        <nav aria-label="Templates" class="card template-list">
+            <ul>
+                <For each=move || page.with(|page| page.templates.clone()) key=|entry| entry.clone() let:entry>
+                    {
+                        let id = entry.id.clone();
+                        let current = move || (editing.get() == id).then_some("true");
+                        let chosen = entry.id.clone();
+                        view! {
+                            <li>
+                                <button class="link" aria-current=current on:click=move |_| open.run(chosen.clone())>{entry.name}</button>
+                                {entry.edited.then_some(view! { <span class="tag">"edited"</span> })}
+                            </li>
+                        }
+                    }
+                </For>
+            </ul>
+        </nav>
+    }
+}
+
+/// The editor of the open template: name, deadline, subject and body, and what can be done
+/// with it.
+#[component]
+fn TemplateEditor(
+    draft: Draft<TemplateForm>,
+    /// The save's error, or the live problem of the subject or body.
+    error: Signal<Option<FieldError>>,
+    page: Memo<Page>,
+    status: RwSignal<Option<&'static str>>,
+    open: Callback<String>,
+) -> impl IntoView {
+    let app = use_app();
+    let form = draft.form;
+    let editing = move || form.with_untracked(|typed| typed.id.clone());
     let save = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        let d = draft.get_untracked();
-        let outcome = from_form(&d.id, &d.name, &d.subject, &d.body, &d.deadline)
-            .and_then(|template| app.commit(|l, _| l.templates.save(template)));
-        match outcome {
-            Ok(()) => {
-                error.set(None);
-                status.set("Template saved.".into());
-            }
-            Err(e) => {
-                error.set(Some(e));
-                status.set(String::new());
-            }
+        let saved = draft.submit(&ev, |typed: &TemplateForm| {
+            let template = typed.parse()?;
+            app.commit(|ledger, _| ledger.templates.save(template))
+        });
+        status.set(saved.map(|()| "Template saved."));
+    };
+    let duplicate = move |_| {
+        let id = editing();
+        if let Ok(Some(copy)) = app.commit(|ledger, _| Ok(ledger.templates.duplicate(&id))) {
+            open.run(copy);
+            status.set(Some("Copied as a custom template."));
         }
     };
     let reset = move |_| {
-        let id = selected.get_untracked();
-        let _ = app.commit(|l, _| {
-            l.templates.reset(&id);
-            Ok(())
-        });
-        load(
-            if app
-                .ledger
-                .with_untracked(|l| l.templates.get(&id).is_some())
-            {
-                id
-            } else {
-                "reminder-overdue".into()
-            },
-        );
-        status.set("Back to the stock text.".into());
-    };
-    let duplicate = move |_| {
-        let id = selected.get_untracked();
-        if let Ok(Some(copy)) = app.commit(|l, _| Ok(l.templates.duplicate(&id))) {
-            load(copy);
-            status.set("Copied as a custom template.".into());
-        }
-    };
-    let field_error = move |field: &'static str| {
-        move || {
-            error
-                .get()
-                .filter(|e| e.field_name() == Some(field))
-                .map(|e| e.to_string())
+        let id = editing();
+        if let Ok(reset) = app.commit(|ledger, _| Ok(ledger.templates.reset(&id))) {
+            open.run(reset.show);
+            status.set(Some(reset.message));
         }
     };
     view! {
-        <h1>"Letter templates"</h1>
-        <p class="lead">"Edit the wording of each step of the ladder. Templates are checked when you save: a misspelt variable or an unclosed tag is refused with its line and column, and the saved version stays as it was."</p>
-        <div class="templates">
-            <nav aria-label="Templates" class="card template-list">
-                <ul>
-                    {move || app.ledger.with(|l| l.templates.all().into_iter().map(|t| {
-                        let id = t.id.clone();
-                        let current = move || selected.get() == id;
-                        let edited = l.templates.is_edited(&t.id);
-                        let open = t.id.clone();
-                        view! {
-                            <li><button class="link" aria-current=move || current().then_some("true") on:click=move |_| load(open.clone())>{t.name.clone()}</button>
-                                {edited.then_some(view! { <span class="tag">"edited"</span> })}</li>
-                        }
-                    }).collect_view())}
-                </ul>
-            </nav>
-            <form class="card form" on:submit=save novalidate>
-                <div class="grid2">
-                    <div class="field"><label for="template-name">"Name"</label>
-                        <input id="template-name" prop:value=move || draft.get().name on:input=move |ev| draft.update(|d| d.name = event_target_value(&ev)) aria-describedby="template-name-error" />
-                        <p class="error" id="template-name-error" role="status">{field_error("name")}</p></div>
-                    <div class="field"><label for="template-deadline">"Deadline (days from today)"</label>
-                        <input id="template-deadline" inputmode="numeric" prop:value=move || draft.get().deadline on:input=move |ev| draft.update(|d| d.deadline = event_target_value(&ev)) aria-describedby="template-deadline-error" />
-                        <p class="error" id="template-deadline-error" role="status">{field_error("deadline_days")}</p></div>
-                </div>
-                <div class="field"><label for="template-subject">"Subject"</label>
-                    <input id="template-subject" prop:value=move || draft.get().subject on:input=move |ev| draft.update(|d| d.subject = event_target_value(&ev)) aria-describedby="template-subject-error" />
-                    <p class="error" id="template-subject-error" role="status">{field_error("subject")}</p></div>
-                <div class="field"><label for="template-body">"Body"</label>
-                    <textarea id="template-body" rows="16" class="mono" prop:value=move || draft.get().body on:input=move |ev| draft.update(|d| d.body = event_target_value(&ev)) aria-describedby="template-body-error"></textarea>
-                    <p class="error" id="template-body-error" role="status">{field_error("body")}</p></div>
-                <div class="actions">
-                    <button type="submit" class="primary">"Save template"</button>
-                    <button type="button" on:click=duplicate>"Duplicate as custom"</button>
-                    <button type="button" on:click=reset>{move || if selected.get().starts_with("custom-") { "Delete custom template" } else { "Reset to stock" }}</button>
-                    <span class="saved" role="status">{move || status.get()}</span>
-                </div>
-            </form>
-        </div>
-        <section aria-labelledby="preview-heading">
+        <form class="card form template-editor" on:submit=save novalidate>
+            <div class="grid2">
+                <Input form error form_id="template" field="name" label="Name" required=true
+                    get=|typed: &TemplateForm| typed.name.clone() set=|typed, value| typed.name = value />
+                <Input form error form_id="template" field="deadline_days" label="Deadline (days from today)" kind=InputKind::WholeNumber
+                    hint="How many days from today {{ deadline }} falls."
+                    get=|typed: &TemplateForm| typed.deadline_days.clone() set=|typed, value| typed.deadline_days = value />
+            </div>
+            <Input form error form_id="template" field="subject" label="Subject"
+                get=|typed: &TemplateForm| typed.subject.clone() set=|typed, value| typed.subject = value />
+            <TextArea form error form_id="template" field="body" label="Body" rows=16 mono=true
+                get=|typed: &TemplateForm| typed.body.clone() set=|typed, value| typed.body = value />
+            <div class="actions">
+                <button type="submit" class="primary">"Save template"</button>
+                <button type="button" on:click=duplicate>"Duplicate as custom"</button>
+                <button type="button" on:click=reset>{move || page.with(|page| page.reset_label)}</button>
+                <span class="saved" role="status">{move || status.get()}</span>
+            </div>
+        </form>
+    }
+}
+
+/// The letter as it would go out for a chosen invoice, updated as the person types.
+#[component]
+fn LivePreview(
+    page: Memo<Page>,
+    preview_invoice: RwSignal<Option<String>>,
+    shown: Memo<Preview>,
+) -> impl IntoView {
+    let previewed = Memo::new(move |_| page.with(|page| page.preview_invoice.clone()));
+    view! {
+        <section class="template-preview" aria-labelledby="preview-heading">
             <div class="section-head">
                 <h2 id="preview-heading">"Live preview"</h2>
-                <div class="actions">
+                <div class="actions preview-invoice">
                     <label for="preview-invoice">"Invoice"</label>
-                    <select id="preview-invoice" on:change=move |ev| preview_invoice.set(event_target_value(&ev))>
-                        {move || app.ledger.with(|l| l.invoices.iter().map(|i| {
-                            let name = l.client(&i.client_id).map(|c| c.name.clone()).unwrap_or_default();
-                            let selected = i.id == preview_invoice.get_untracked();
-                            view! { <option value=i.id.clone() selected=selected>{format!("{} · {}", i.number, name)}</option> }
-                        }).collect_view())}
+                    <select id="preview-invoice" on:change=move |ev| preview_invoice.set(Some(event_target_value(&ev)))
+                        prop:value=move || previewed.get().unwrap_or_default()>
+                        <For each=move || page.with(|page| page.preview_choices.clone()) key=|choice| choice.clone() let:choice>
+                            {
+                                let id = choice.id.clone();
+                                let selected = move || previewed.with(|previewed| previewed.as_deref() == Some(id.as_str()));
+                                view! { <option value=choice.id selected=selected>{choice.label}</option> }
+                            }
+                        </For>
                     </select>
                 </div>
             </div>
-            {move || match preview() {
-                (_, Some(problem)) => view! { <p class="status bad">{format!("Not previewed: {problem}")}</p> }.into_any(),
-                (Some((subject, body)), None) => view! {
-                    <article class="letter-sheet" aria-label="Preview"><p><strong>{subject}</strong></p><div class="letter-body">{body}</div></article>
+            {move || shown.with(|shown| match shown {
+                Preview::Letter { subject, body } => view! {
+                    <article class="letter-sheet" aria-label="Preview">
+                        <p><strong>{subject.clone()}</strong></p>
+                        <div class="letter-body">{body.clone()}</div>
+                    </article>
                 }.into_any(),
-                (None, None) => view! { <p class="muted card">"Add an invoice to preview letters against your own data."</p> }.into_any(),
-            }}
+                other => view! { <p class="muted card">{other.notice()}</p> }.into_any(),
+            })}
         </section>
+    }
+}
+
+/// Every variable a template may use, with what it holds and an example.
+#[component]
+fn VariableReference() -> impl IntoView {
+    let lines = variable_reference()
+        .into_iter()
+        .map(|line| {
+            view! {
+                <tr>
+                    <td><code>{line.name}</code>{line.list_note.map(|note| view! { <div class="hint">{note}</div> })}</td>
+                    <td>{line.description}</td>
+                    <td>{line.example}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    view! {
         <section aria-labelledby="variables-heading">
             <h2 id="variables-heading">"Variables"</h2>
             <p class="muted">"Write " <code>"{{ client.name }}"</code> " to insert a value, " <code>"{% if interest.total %}…{% else %}…{% endif %}"</code> " for a condition and " <code>"{% for row in statement %}…{{ row.balance }}…{% endfor %}"</code> " to repeat a block for each row of a list."</p>
             <div class="table-wrap">
-                <table>
+                <table class="variables">
                     <thead><tr><th scope="col">"Variable"</th><th scope="col">"What it holds"</th><th scope="col">"Example"</th></tr></thead>
-                    <tbody>
-                        {VARIABLES.iter().map(|v| view! {
-                            <tr>
-                                <td><code>{v.name}</code>{(!v.fields.is_empty()).then(|| view! { <div class="hint">{format!("list; each row has {}", v.fields.join(", "))}</div> })}</td>
-                                <td>{v.description}</td>
-                                <td>{v.example}</td>
-                            </tr>
-                        }).collect_view()}
-                    </tbody>
+                    <tbody>{lines}</tbody>
                 </table>
             </div>
         </section>
