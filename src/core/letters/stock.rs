@@ -82,7 +82,7 @@ Fixed compensation: {{ totals.compensation }}
 {% endif %}
 Total now claimed: {{ totals.claim }}
 
-Please pay this sum in full by {{ deadline }}. You can pay by bank transfer quoting the invoice numbers, or contact me at {{ business.email }} to arrange another method.
+Please pay this sum in full by {{ deadline }}. You can pay by bank transfer quoting the invoice numbers, or contact me{% if business.email %} at {{ business.email }}{% endif %} to arrange another method.
 
 If you dispute any part of this claim, please tell me in writing before that date and explain why, enclosing any documents you rely on. I am also willing to consider mediation or another form of alternative dispute resolution, and to discuss a payment plan.
 

@@ -542,3 +542,31 @@ fn letters_with_legal_effect_carry_the_notice_and_interest_letters_are_known() {
         ]
     );
 }
+
+/// Before the fix the statement and the totals took every open invoice, so a letter before
+/// action claimed an invoice not yet due ("0 days overdue").
+#[test]
+fn an_invoice_not_yet_due_is_not_claimed() {
+    let mut ledger = ledger();
+    let mut later = ledger.invoices[0].clone();
+    later.id = "i2".into();
+    later.number = "INV-002".into();
+    later.issue_date = NaiveDate::from_ymd_opt(2026, 3, 10).unwrap();
+    later.due_date = NaiveDate::from_ymd_opt(2026, 4, 9).unwrap();
+    ledger.invoices.push(later);
+    let body = letter_body(&ledger, LadderStep::DemandLetter);
+    assert!(!body.contains("INV-002"), "{body}");
+    assert!(body.contains("Outstanding balance: £1,000.00"), "{body}");
+    assert!(body.contains("Total now claimed: £1,080.62"), "{body}");
+}
+
+#[test]
+fn without_a_business_email_the_demand_letter_still_reads_well() {
+    let mut ledger = ledger();
+    ledger.business.email.clear();
+    let body = letter_body(&ledger, LadderStep::DemandLetter);
+    assert!(
+        body.contains("quoting the invoice numbers, or contact me to arrange another method."),
+        "{body}"
+    );
+}

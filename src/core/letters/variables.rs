@@ -103,7 +103,7 @@ pub const VARIABLES: &[Variable] = &[
     },
     text(
         "totals.balance",
-        "What the client owes on all open invoices in this currency",
+        "What the client owes on its overdue invoices in this currency (and on this letter's invoice)",
         "£3,400.00",
     ),
     text("totals.interest", "Interest on those invoices", "£45.20"),
@@ -119,7 +119,7 @@ pub const VARIABLES: &[Variable] = &[
     ),
     Variable {
         name: "statement",
-        description: "The client's open invoices in this currency",
+        description: "The client's overdue invoices in this currency, and this letter's invoice if it is open",
         example: "INV-001, due 14 February 2026: £1,000.00 of £1,200.00",
         fields: &[
             "number",
@@ -256,13 +256,16 @@ pub fn letter_context(
     let client = ledger.client(&invoice.client_id)?;
     let money = Money(&invoice.currency);
     let interest = compute(ledger, invoice, today, InterestOptions::default());
-    let open = claims(
+    let open: Vec<InvoiceClaim> = claims(
         ledger,
         &client.id,
         &invoice.currency,
         today,
         InterestOptions::default(),
-    );
+    )
+    .into_iter()
+    .filter(|claim| claim.invoice.id == invoice.id || claim.invoice.due_date < today)
+    .collect();
     let stale = interest
         .stale
         .or_else(|| open.iter().find_map(|claim| claim.interest.stale));
@@ -366,8 +369,9 @@ fn interest_section(values: &mut Values, interest: &InterestResult, money: Money
     values.list("interest.rows", rows);
 }
 
-/// What the client owes on all open invoices in the letter's currency (see
-/// [`claims`]): balance, interest, compensation and their sum.
+/// What the client owes in the letter's currency on its overdue invoices and the letter's own
+/// (see [`claims`]): balance, interest, compensation and their sum. An invoice not yet due is
+/// not claimed.
 fn totals_section(values: &mut Values, open: &[InvoiceClaim], money: Money) {
     let balance: Decimal = open.iter().map(|claim| claim.outstanding).sum();
     let interest: Decimal = open.iter().map(|claim| claim.interest.total).sum();

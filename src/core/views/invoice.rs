@@ -284,14 +284,21 @@ pub fn interest_view(result: &InterestResult) -> InterestView {
             .collect(),
         arithmetic: (!result.rows.is_empty()).then_some(ARITHMETIC),
         offers_uk_split: result.applies && result.rule == RuleKind::UkLatePayment,
-        appropriation: (!allocations.is_empty()).then(|| {
-            format!(
-                "Part payments pay {} ({}).",
-                result.appropriation.label(),
-                result.citation
-            )
-        }),
+        appropriation: (!allocations.is_empty()).then(|| appropriation_sentence(result)),
         allocations,
+    }
+}
+
+/// Which order payments were applied in, and who set it.
+fn appropriation_sentence(result: &InterestResult) -> String {
+    let order = result.appropriation.label();
+    if result.rule == RuleKind::Contract {
+        format!("Payments are applied {order}, as chosen in Settings for contract rates.")
+    } else {
+        format!(
+            "Payments are applied {order}, the order the {} sets.",
+            result.rule.label()
+        )
     }
 }
 
@@ -444,6 +451,10 @@ mod tests {
                 unapplied: "£0.00".into(),
             }]
         );
+        assert_eq!(
+            interest.appropriation.as_deref(),
+            Some("Payments are applied principal first, then interest, as chosen in Settings for contract rates.")
+        );
         assert_eq!(page.write_off, None);
         // The reminder of 20 February was logged by hand, without a ladder step: the ladder
         // starts at its first overdue letter.
@@ -471,6 +482,10 @@ mod tests {
             Some("Bank of England Bank Rate table checked to 30 Sep 2026; if the bank has changed its rate since, add the new rate in Settings.")
         );
         assert!(stale.offers_uk_split);
+        assert_eq!(
+            stale.appropriation.as_deref(),
+            Some("Payments are applied principal first, then interest, the order the UK Late Payment Act sets.")
+        );
         assert_eq!(stale.user_rate_note, None);
         assert_eq!(
             stale.rows.last().map(|row| row.from.as_str()),

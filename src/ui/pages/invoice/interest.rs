@@ -41,7 +41,7 @@ pub fn InterestPanel(
         </Show>
         <Show when=move || !rows.with(Vec::is_empty)>
             <div class="table-wrap">
-                <table class="interest-rows">
+                <table class="interest-rows stack">
                     <caption class="sr-only">"Interest breakdown"</caption>
                     <thead><tr>
                         <th scope="col">"From"</th><th scope="col">"To"</th><th scope="col" class="num">"Days"</th>
@@ -95,13 +95,13 @@ fn InterestFigures(interest: Memo<Option<InterestView>>) -> impl IntoView {
 fn InterestRowLine(line: InterestLine) -> impl IntoView {
     view! {
         <tr data-testid="interest-row" data-user-rate=line.user_rate.to_string()>
-            <td>{line.from}</td>
-            <td>{line.to}</td>
-            <td class="num">{line.days}</td>
-            <td class="num">{line.principal}</td>
-            <td class="num">{line.rate}</td>
-            <td class="num">{line.interest}</td>
-            <td class="basis">
+            <td data-label="From">{line.from}</td>
+            <td data-label="To">{line.to}</td>
+            <td class="num" data-label="Days">{line.days}</td>
+            <td class="num" data-label="Principal">{line.principal}</td>
+            <td class="num" data-label="Rate">{line.rate}</td>
+            <td class="num" data-label="Interest">{line.interest}</td>
+            <td class="basis" data-label="Rate basis">
                 {line.basis}
                 {line.user_rate.then_some(view! { <span class="tag">"your rate"</span> })}
             </td>
@@ -113,7 +113,7 @@ fn InterestRowLine(line: InterestLine) -> impl IntoView {
 fn Allocations(allocations: Memo<Vec<AllocationLine>>) -> impl IntoView {
     view! {
         <div class="table-wrap">
-            <table class="allocations">
+            <table class="allocations stack">
                 <caption class="sr-only">"Where each payment went"</caption>
                 <thead><tr>
                     <th scope="col">"Received"</th><th scope="col" class="num">"Amount"</th>
@@ -123,12 +123,12 @@ fn Allocations(allocations: Memo<Vec<AllocationLine>>) -> impl IntoView {
                 <tbody>
                     <For each=move || allocations.get() key=|line| line.clone() let:line>
                         <tr data-testid="allocation-row">
-                            <td>{line.date}</td>
-                            <td class="num">{line.amount}</td>
-                            <td class="num">{line.to_costs}</td>
-                            <td class="num">{line.to_interest}</td>
-                            <td class="num">{line.to_principal}</td>
-                            <td class="num">{line.unapplied}</td>
+                            <td data-label="Received">{line.date}</td>
+                            <td class="num" data-label="Amount">{line.amount}</td>
+                            <td class="num" data-label="To costs">{line.to_costs}</td>
+                            <td class="num" data-label="To interest">{line.to_interest}</td>
+                            <td class="num" data-label="To principal">{line.to_principal}</td>
+                            <td class="num" data-label="Credit">{line.unapplied}</td>
                         </tr>
                     </For>
                 </tbody>

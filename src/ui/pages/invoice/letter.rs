@@ -63,7 +63,7 @@ fn LetterDraft(invoice_id: String, first: LadderStep) -> impl IntoView {
         <LetterControls letter chosen status />
         <LetterSheet letter />
         <MarkSent invoice_id=id.get_value() letter channel status />
-        <p class="status" role="status">{move || status.get()}</p>
+        <p class="status ok" role="status">{move || status.get()}</p>
     }
 }
 

@@ -158,7 +158,7 @@ fn EditInvoice(id: String, on_close: impl Fn() + Copy + Send + Sync + 'static) -
         Memo::new(move |_| opened.with(|opened| opened.is_some() && *opened != saved_form()));
     view! {
         <Show when=move || changed.get()>
-            <p class="banner info" role="status">
+            <p class="note changed" role="status">
                 "This invoice was changed since you opened the form. Saving keeps what you typed. "
                 <button class="link" on:click=move |_| opened.set(saved_form())>"Start again from the saved invoice"</button>
             </p>

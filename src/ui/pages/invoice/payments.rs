@@ -18,7 +18,7 @@ pub fn Payments(invoice_id: String, lines: Memo<Option<Vec<PaymentLine>>>) -> im
         <Show when=move || !lines.with(Vec::is_empty)
             fallback=|| view! { <p class="muted">"No payments recorded yet."</p> }>
             <div class="table-wrap">
-                <table class="payments">
+                <table class="payments stack">
                     <caption class="sr-only">"Payments received"</caption>
                     <thead><tr>
                         <th scope="col">"Date"</th><th scope="col" class="num">"Amount"</th><th scope="col">"Method"</th>
@@ -65,10 +65,10 @@ fn PaymentRow(line: PaymentLine, editing: RwSignal<Option<PaymentForm>>) -> impl
     };
     view! {
         <tr data-testid="payment-row">
-            <td>{line.date}</td>
-            <td class="num">{line.amount}</td>
-            <td>{line.method}</td>
-            <td>{line.note}</td>
+            <td data-label="Date">{line.date}</td>
+            <td class="num" data-label="Amount">{line.amount}</td>
+            <td data-label="Method">{line.method}</td>
+            <td data-label="Note">{line.note}</td>
             <td class="row-actions">
                 <button class="link" aria-label=line.edit_label on:click=edit>"Edit"</button>
                 <button class="link danger" aria-label=line.delete_label on:click=delete>"Delete"</button>

@@ -36,7 +36,7 @@ fn WriteOffForm(invoice_id: String) -> impl IntoView {
         });
     };
     view! {
-        <form class="card form inline-form" on:submit=submit novalidate>
+        <form class="card form write-off" on:submit=submit novalidate>
             <Input form error form_id="write-off" field="reason" label="Reason for writing off the balance"
                 get=|reason: &String| reason.clone() set=|reason, typed| *reason = typed />
             <FormErrors error />
