@@ -115,8 +115,8 @@ impl LetterTemplate {
                 message: "the deadline must be between 0 and 365 days".into(),
             });
         }
-        Template::check(&self.subject, &Catalogue).map_err(|e| fail("subject", e))?;
-        Template::check(&self.body, &Catalogue).map_err(|e| fail("body", e))?;
+        Template::check(&self.subject, &Catalogue).map_err(|error| fail("subject", error))?;
+        Template::check(&self.body, &Catalogue).map_err(|error| fail("body", error))?;
         Ok(())
     }
 

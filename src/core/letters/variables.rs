@@ -163,14 +163,14 @@ impl Names for Catalogue {
     fn is_text(&self, name: &str) -> bool {
         VARIABLES
             .iter()
-            .any(|v| v.name == name && v.fields.is_empty())
+            .any(|variable| variable.name == name && variable.fields.is_empty())
     }
 
     fn list_fields(&self, name: &str) -> Option<Vec<&'static str>> {
         VARIABLES
             .iter()
-            .find(|v| v.name == name && !v.fields.is_empty())
-            .map(|v| v.fields.to_vec())
+            .find(|variable| variable.name == name && !variable.fields.is_empty())
+            .map(|variable| variable.fields.to_vec())
     }
 }
 
@@ -208,7 +208,7 @@ impl Values {
 fn record(pairs: &[(&str, String)]) -> BTreeMap<String, String> {
     pairs
         .iter()
-        .map(|(k, v)| (k.to_string(), v.clone()))
+        .map(|(name, value)| (name.to_string(), value.clone()))
         .collect()
 }
 

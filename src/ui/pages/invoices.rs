@@ -12,7 +12,8 @@ use crate::ui::state::use_app;
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 
-const PAGE_SIZE: usize = 50;
+/// Rows per page: about a screenful, so a keystroke repaints at most this many rows.
+const PAGE_SIZE: usize = 25;
 
 /// The invoice list.
 #[component]
