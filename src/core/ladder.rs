@@ -7,7 +7,7 @@
 //! | follow-up           | 15                       | 7 days                        |
 //! | final-notice        | 30                       | 7 days (its deadline)         |
 //! | demand-letter       | 45                       | 14 days (its deadline)        |
-//! | settlement-offer    | 60                       | —                             |
+//! | settlement-offer    | 60                       | 14 days (nothing follows it)  |
 //!
 //! The rule never skips a step, because each letter tells the client what comes next: the
 //! next step is the one after the last escalation letter sent, once its day has come and the
@@ -123,6 +123,19 @@ pub struct InvoiceFacts<'a> {
     pub any_payment: bool,
     /// Ladder letters already sent for the invoice, with their dates (on or before `as_of`).
     pub sent: &'a [(LadderStep, NaiveDate)],
+}
+
+/// The letter to offer first in the letter view for this advice: the step to send, thanks after
+/// a payment, and otherwise (waiting, nothing to send, a dispute to resolve) the overdue
+/// reminder, the mildest letter about an unpaid invoice.
+pub fn recommended_letter(advice: Advice) -> LadderStep {
+    match advice {
+        Advice::Send(step) => step,
+        Advice::Thank => LadderStep::PaymentThanks,
+        Advice::WaitUntil(_) | Advice::ResolveDispute | Advice::Nothing => {
+            LadderStep::ReminderOverdue
+        }
+    }
 }
 
 /// Recommends the next step for an invoice (see the module table).
@@ -266,6 +279,22 @@ mod tests {
         let thanked = [(LadderStep::PaymentThanks, day(41))];
         facts.sent = &thanked;
         assert_eq!(advise(&facts), Advice::Nothing);
+    }
+
+    #[test]
+    fn the_letter_view_offers_the_step_to_send_thanks_or_else_the_overdue_reminder() {
+        assert_eq!(
+            recommended_letter(Advice::Send(LadderStep::FinalNotice)),
+            LadderStep::FinalNotice
+        );
+        assert_eq!(recommended_letter(Advice::Thank), LadderStep::PaymentThanks);
+        for quiet in [
+            Advice::WaitUntil(day(15)),
+            Advice::ResolveDispute,
+            Advice::Nothing,
+        ] {
+            assert_eq!(recommended_letter(quiet), LadderStep::ReminderOverdue);
+        }
     }
 
     #[test]

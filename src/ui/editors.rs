@@ -1,8 +1,10 @@
-//! Editors shared by several pages: the client form and the invoice form.
+//! Editors shared by several pages: the client form, the invoice form and the payment form.
 
 use crate::core::currency::Currency;
-use crate::core::forms::{ClientForm, InvoiceForm};
+use crate::core::error::FieldError;
+use crate::core::forms::{ClientForm, InvoiceForm, PaymentForm};
 use crate::core::model::RuleKind;
+use crate::ui::browser::today;
 use crate::ui::components::{Checkbox, Draft, FormErrors, Input, Picker, TextArea};
 use crate::ui::state::use_app;
 use leptos::prelude::*;
@@ -74,17 +76,25 @@ pub fn InvoiceEditor(
     let (form, error) = (draft.form, draft.error);
     let clients = Signal::derive(move || {
         let mut options = vec![(String::new(), "Choose a client…".to_string())];
-        app.ledger
-            .with(|l| options.extend(l.clients.iter().map(|c| (c.id.clone(), c.name.clone()))));
+        app.ledger.with(|books| {
+            options.extend(
+                books
+                    .clients
+                    .iter()
+                    .map(|client| (client.id.clone(), client.name.clone())),
+            )
+        });
         options
     });
     let rules = Signal::derive(move || {
-        let default = app.ledger.with(|l| l.business.interest_rule.label());
+        let default = app
+            .ledger
+            .with(|books| books.business.interest_rule.label());
         let mut options = vec![(String::new(), format!("Business default ({default})"))];
         options.extend(
             RuleKind::ALL
                 .iter()
-                .map(|r| (r.id().to_string(), r.label().to_string())),
+                .map(|rule| (rule.id().to_string(), rule.label().to_string())),
         );
         options
     });
@@ -138,6 +148,65 @@ pub fn InvoiceEditor(
             <FormErrors error />
             <div class="actions">
                 <button type="submit" class="primary">{submit_label}</button>
+                {on_cancel.map(|cancel| view! {
+                    <button type="button" on:click=move |_| cancel.run(())>"Cancel"</button>
+                })}
+            </div>
+        </form>
+    }
+}
+
+/// Records a new payment, or edits one; `on_saved` runs after core accepted it. A new-payment
+/// form starts again, dated today, for the next one.
+#[component]
+pub fn PaymentEditor(
+    initial: PaymentForm,
+    #[prop(into)] heading: String,
+    #[prop(optional, into)] on_saved: Option<Callback<()>>,
+    #[prop(optional, into)] on_cancel: Option<Callback<()>>,
+) -> impl IntoView {
+    let app = use_app();
+    let draft = Draft::new(initial.clone());
+    let (form, error) = (draft.form, draft.error);
+    let overpayment = RwSignal::new(false);
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        let confirmed = overpayment.get_untracked();
+        let saved = draft.submit(&ev, |typed: &PaymentForm| {
+            let payment = typed.parse()?;
+            app.commit(|ledger, ids| ledger.save_payment(payment, confirmed, ids))
+        });
+        if saved.is_some() {
+            overpayment.set(false);
+            if initial.id.is_empty() {
+                form.set(PaymentForm::new(&initial.invoice_id, today()));
+            }
+            if let Some(saved) = on_saved {
+                saved.run(());
+            }
+        }
+    };
+    let is_overpayment = move || matches!(error.get(), Some(FieldError::Overpayment { .. }));
+    view! {
+        <h3>{heading}</h3>
+        <form class="card form inline-form" on:submit=submit novalidate>
+            <Input form error form_id="payment" field="date" label="Date received" kind="date" required=true testid="payment-date"
+                get=|f: &PaymentForm| f.date.clone() set=|f, v| f.date = v />
+            <Input form error form_id="payment" field="amount" label="Amount received" required=true testid="payment-amount"
+                get=|f: &PaymentForm| f.amount.clone() set=|f, v| f.amount = v />
+            <Input form error form_id="payment" field="method" label="Method"
+                get=|f: &PaymentForm| f.method.clone() set=|f, v| f.method = v />
+            <Input form error form_id="payment" field="note" label="Note"
+                get=|f: &PaymentForm| f.note.clone() set=|f, v| f.note = v />
+            <Show when=is_overpayment>
+                <div class="field check">
+                    <input type="checkbox" id="payment-overpayment" prop:checked=move || overpayment.get()
+                        on:change=move |ev| overpayment.set(event_target_checked(&ev)) />
+                    <label for="payment-overpayment">"Yes, record it as an overpayment (the excess shows as credit)"</label>
+                </div>
+            </Show>
+            <FormErrors error />
+            <div class="actions">
+                <button type="submit" class="primary" data-testid="payment-save">"Save payment"</button>
                 {on_cancel.map(|cancel| view! {
                     <button type="button" on:click=move |_| cancel.run(())>"Cancel"</button>
                 })}

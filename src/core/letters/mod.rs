@@ -8,12 +8,92 @@ pub mod template;
 pub mod variables;
 
 use crate::core::error::FieldError;
+use crate::core::ids::IdSource;
 use crate::core::ladder::LadderStep;
 use crate::core::ledger::Ledger;
 use crate::core::model::{activity_kind, Activity, LetterTemplate};
 use chrono::NaiveDate;
-use template::{Context, Template, TemplateError};
+use std::cell::Cell;
+use template::{Context, Names, Template, TemplateError};
 use variables::Catalogue;
+
+/// The notice a letter with legal effect carries: the app drafts, it does not advise.
+pub const LEGAL_NOTICE: &str = "This letter is a drafting aid, not legal advice. Check the figures and the rules that apply to your debt before sending it.";
+
+/// Variables whose value depends on a reference rate (the interest itself, or a total that
+/// includes it).
+const INTEREST_FIGURES: [&str; 5] = [
+    "interest.total",
+    "interest.rate",
+    "interest.rows",
+    "totals.interest",
+    "totals.claim",
+];
+
+/// How a letter was sent, as its timeline entry records it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Channel {
+    /// By e-mail (a mail link, a downloaded .eml or a copied text).
+    Email,
+    /// By post (the printed letter).
+    Post,
+    /// Handed over in person.
+    Hand,
+}
+
+impl Channel {
+    /// Every channel, in the order the letter view offers them.
+    pub const ALL: [Channel; 3] = [Channel::Email, Channel::Post, Channel::Hand];
+
+    /// The stable id stored on the timeline entry, such as `email`.
+    pub fn id(self) -> &'static str {
+        match self {
+            Channel::Email => "email",
+            Channel::Post => "post",
+            Channel::Hand => "hand",
+        }
+    }
+
+    /// Looks a channel up by its id.
+    pub fn from_id(id: &str) -> Option<Channel> {
+        Channel::ALL.into_iter().find(|channel| channel.id() == id)
+    }
+
+    /// A name for people.
+    pub fn label(self) -> &'static str {
+        match self {
+            Channel::Email => "e-mail",
+            Channel::Post => "post",
+            Channel::Hand => "by hand",
+        }
+    }
+}
+
+/// The catalogue, noting whether a template names one of `wanted`.
+struct Recorder {
+    wanted: &'static [&'static str],
+    found: Cell<bool>,
+}
+
+impl Recorder {
+    fn note(&self, name: &str) {
+        if self.wanted.contains(&name) {
+            self.found.set(true);
+        }
+    }
+}
+
+impl Names for Recorder {
+    fn is_text(&self, name: &str) -> bool {
+        self.note(name);
+        Catalogue.is_text(name)
+    }
+
+    fn list_fields(&self, name: &str) -> Option<Vec<&'static str>> {
+        self.note(name);
+        Catalogue.list_fields(name)
+    }
+}
 
 impl LetterTemplate {
     /// Checks the name, the deadline, the subject and the body against the variables and the
@@ -35,9 +115,30 @@ impl LetterTemplate {
                 message: "the deadline must be between 0 and 365 days".into(),
             });
         }
-        Template::check(&self.subject, &Catalogue).map_err(|e| fail("subject", e))?;
-        Template::check(&self.body, &Catalogue).map_err(|e| fail("body", e))?;
+        Template::check(&self.subject, &Catalogue).map_err(|error| fail("subject", error))?;
+        Template::check(&self.body, &Catalogue).map_err(|error| fail("body", error))?;
         Ok(())
+    }
+
+    /// True for letters with legal effect (the letter before action and the settlement
+    /// agreement), which carry [`LEGAL_NOTICE`].
+    pub fn needs_legal_notice(&self) -> bool {
+        [LadderStep::DemandLetter, LadderStep::SettlementAgreement]
+            .iter()
+            .any(|step| step.id() == self.id)
+    }
+
+    /// True when the subject or body quotes interest, or a total that includes it, so its
+    /// figures depend on the reference-rate tables.
+    pub fn quotes_interest(&self) -> bool {
+        let recorder = Recorder {
+            wanted: &INTEREST_FIGURES,
+            found: Cell::new(false),
+        };
+        for source in [&self.subject, &self.body] {
+            let _ = Template::check(source, &recorder);
+        }
+        recorder.found.get()
     }
 
     /// Renders the subject and body; a template that no longer parses, or is too costly to
@@ -86,20 +187,46 @@ pub fn sent_activity(
     ledger: &Ledger,
     invoice_id: &str,
     template: &LetterTemplate,
-    channel: &str,
+    channel: Channel,
     today: NaiveDate,
 ) -> Option<Activity> {
     let invoice = ledger.invoice(invoice_id)?;
     let summary = format!(
-        "{} for invoice {} sent by {channel}",
-        template.name, invoice.number
+        "{} for invoice {} sent by {}",
+        template.name,
+        invoice.number,
+        channel.id()
     );
     Some(Activity {
         invoice_id: Some(invoice_id.to_string()),
         step: Some(template.id.clone()),
-        channel: Some(channel.to_string()),
+        channel: Some(channel.id().to_string()),
         ..Activity::new(&invoice.client_id, today, activity_kind::LETTER, summary)
     })
+}
+
+/// Logs on the client's timeline that the letter `template_id` about an invoice was sent, and
+/// returns the sentence to show.
+pub fn record_sent(
+    ledger: &mut Ledger,
+    invoice_id: &str,
+    template_id: &str,
+    channel: Channel,
+    today: NaiveDate,
+    ids: &mut dyn IdSource,
+) -> Result<String, FieldError> {
+    let template = ledger
+        .templates
+        .get(template_id)
+        .ok_or_else(|| FieldError::NotFound("the letter template".into()))?;
+    let activity = sent_activity(ledger, invoice_id, &template, channel, today)
+        .ok_or_else(|| FieldError::NotFound("the invoice".into()))?;
+    ledger.add_activity(activity, ids)?;
+    Ok(format!(
+        "Logged on the client's timeline: {} sent by {}.",
+        template.name,
+        channel.label()
+    ))
 }
 
 /// The stock template of a ladder step.

@@ -13,8 +13,7 @@ A quick, friendly note: invoice {{ invoice.number }} for {{ invoice.amount }} is
 If it is already on its way, thank you, and please ignore this note. If anything on the invoice needs clarifying, just reply and I will sort it out straight away.
 
 Kind regards,
-{{ business.signature }}
-{{ business.name }}",
+{{ business.sign_off }}",
         7,
     ),
     (
@@ -27,8 +26,7 @@ I hope all is well. Our records show that invoice {{ invoice.number }}, due on {
 It may simply have been missed. Could you arrange payment by {{ deadline }}, or let me know when I can expect it? If you have already paid, please accept my thanks and send me the payment date so I can match it.
 
 Kind regards,
-{{ business.signature }}
-{{ business.name }}",
+{{ business.sign_off }}",
         7,
     ),
     (
@@ -43,8 +41,7 @@ If something is making payment difficult right now, please tell me. I would rath
 Please reply by {{ deadline }} with a payment date or a proposal.
 
 Kind regards,
-{{ business.signature }}
-{{ business.name }}",
+{{ business.sign_off }}",
         7,
     ),
     (
@@ -61,16 +58,17 @@ For your information, late payment carries statutory consequences. Under the {{ 
 If the balance is not settled or a payment plan agreed by that date, my next step will be a formal letter before action, after which the debt may be referred to a collection agency or to court. I would much prefer to avoid that, so please contact me if there is a problem.
 
 Yours sincerely,
-{{ business.signature }}
-{{ business.name }}",
+{{ business.sign_off }}",
         7,
     ),
     (
         "demand-letter",
         "Letter before action: {{ totals.claim }} owed to {{ business.name }}",
-        "Dear {{ client.contact }},
+        "{{ client.address_block }}
 
-I write formally about the sums you owe {{ business.name }}. Despite reminders, the following invoices remain unpaid:
+Dear {{ client.contact }},
+
+I write formally about the sums that {{ client.name }} owes {{ business.name }}. Despite reminders, the following invoices remain unpaid:
 
 {% for row in statement %}- Invoice {{ row.number }}, issued {{ row.issue_date }}, due {{ row.due_date }}: {{ row.balance }} outstanding of {{ row.amount }} ({{ row.days_overdue }} days overdue)
 {% endfor %}
@@ -84,7 +82,7 @@ Fixed compensation: {{ totals.compensation }}
 {% endif %}
 Total now claimed: {{ totals.claim }}
 
-Please pay this sum in full by {{ deadline }}. You can pay by bank transfer quoting the invoice numbers, or contact me at {{ business.email }} to arrange another method.
+Please pay this sum in full by {{ deadline }}. You can pay by bank transfer quoting the invoice numbers, or contact me{% if business.email %} at {{ business.email }}{% endif %} to arrange another method.
 
 If you dispute any part of this claim, please tell me in writing before that date and explain why, enclosing any documents you rely on. I am also willing to consider mediation or another form of alternative dispute resolution, and to discuss a payment plan.
 
@@ -92,8 +90,7 @@ If I receive neither payment nor a response by {{ deadline }}, I intend to start
 
 Yours sincerely,
 
-{{ business.signature }}
-{{ business.name }}",
+{{ business.sign_off }}",
         14,
     ),
     (
@@ -113,8 +110,7 @@ On payment as agreed, I will treat the account as settled in full and waive the 
 This offer is open until {{ deadline }}. Please reply to confirm, and I will send a short written agreement for us both to sign.
 
 Kind regards,
-{{ business.signature }}
-{{ business.name }}",
+{{ business.sign_off }}",
         14,
     ),
     (
@@ -155,8 +151,7 @@ Thank you for your payment towards invoice {{ invoice.number }}. {% if invoice.b
 I appreciate your help in settling this, and I look forward to working with you again.
 
 Kind regards,
-{{ business.signature }}
-{{ business.name }}",
+{{ business.sign_off }}",
         0,
     ),
 ];

@@ -436,7 +436,7 @@ fn sending_a_letter_is_logged_with_its_step() {
         &ledger,
         "i1",
         &stock(LadderStep::FinalNotice),
-        "email",
+        Channel::Email,
         today(),
     )
     .unwrap();
@@ -444,5 +444,124 @@ fn sending_a_letter_is_logged_with_its_step() {
     assert_eq!(
         activity.summary,
         "Final notice for invoice INV-001 sent by email"
+    );
+}
+
+#[test]
+fn channels_round_trip_and_are_logged_by_id() {
+    for channel in Channel::ALL {
+        assert_eq!(Channel::from_id(channel.id()), Some(channel));
+    }
+    let activity = sent_activity(
+        &ledger(),
+        "i1",
+        &stock(LadderStep::DemandLetter),
+        Channel::Hand,
+        today(),
+    )
+    .unwrap();
+    assert_eq!(activity.channel.as_deref(), Some("hand"));
+    assert_eq!(
+        activity.summary,
+        "Demand letter for invoice INV-001 sent by hand"
+    );
+}
+
+fn letter_body(ledger: &crate::core::ledger::Ledger, step: LadderStep) -> String {
+    let values = context(ledger, "i1", today(), 7, &SettlementFigures::default()).unwrap();
+    stock(step).render(&values).1
+}
+
+/// Before the fix every stock letter ended "{{ business.signature }}" then "{{ business.name }}",
+/// and the signature defaults to the business name: "Ada Studio" was printed twice.
+#[test]
+fn the_business_name_is_signed_once_when_there_is_no_separate_signature() {
+    let mut ledger = ledger();
+    let reminder = letter_body(&ledger, LadderStep::ReminderOverdue);
+    assert!(
+        reminder.ends_with("Kind regards,\nAda Studio"),
+        "{reminder}"
+    );
+    let demand = letter_body(&ledger, LadderStep::DemandLetter);
+    assert!(
+        demand.ends_with("Yours sincerely,\n\nAda Studio"),
+        "{demand}"
+    );
+    ledger.business.signature = "Ada Studio".into();
+    for step in LadderStep::ALL {
+        let body = letter_body(&ledger, step);
+        assert!(
+            !body.contains("Ada Studio\nAda Studio"),
+            "{}: {body}",
+            step.id()
+        );
+    }
+    ledger.business.signature = "Ada Lovelace, Director".into();
+    assert!(letter_body(&ledger, LadderStep::FollowUp)
+        .ends_with("Kind regards,\nAda Lovelace, Director\nAda Studio"));
+}
+
+/// Before the fix the demand letter said only "the sums you owe": an e-mailed copy named
+/// neither the debtor company nor its address.
+#[test]
+fn the_demand_letter_opens_with_the_debtors_name_and_address() {
+    let body = letter_body(&ledger(), LadderStep::DemandLetter);
+    assert!(
+        body.starts_with(
+            "Acme Ltd\n2 Low Rd\nLeeds\n\nDear Jo Bloggs,\n\nI write formally about the sums that Acme Ltd owes Ada Studio."
+        ),
+        "{body}"
+    );
+}
+
+#[test]
+fn letters_with_legal_effect_carry_the_notice_and_interest_letters_are_known() {
+    let with_notice: Vec<LadderStep> = LadderStep::ALL
+        .into_iter()
+        .filter(|step| stock(*step).needs_legal_notice())
+        .collect();
+    assert_eq!(
+        with_notice,
+        [LadderStep::DemandLetter, LadderStep::SettlementAgreement]
+    );
+    let quoting: Vec<LadderStep> = LadderStep::ALL
+        .into_iter()
+        .filter(|step| stock(*step).quotes_interest())
+        .collect();
+    assert_eq!(
+        quoting,
+        [
+            LadderStep::FinalNotice,
+            LadderStep::DemandLetter,
+            LadderStep::SettlementAgreement
+        ]
+    );
+}
+
+/// Before the fix the statement and the totals took every open invoice, so a letter before
+/// action claimed an invoice not yet due ("0 days overdue").
+#[test]
+fn an_invoice_not_yet_due_is_not_claimed() {
+    let mut ledger = ledger();
+    let mut later = ledger.invoices[0].clone();
+    later.id = "i2".into();
+    later.number = "INV-002".into();
+    later.issue_date = NaiveDate::from_ymd_opt(2026, 3, 10).unwrap();
+    later.due_date = NaiveDate::from_ymd_opt(2026, 4, 9).unwrap();
+    ledger.invoices.push(later);
+    let body = letter_body(&ledger, LadderStep::DemandLetter);
+    assert!(!body.contains("INV-002"), "{body}");
+    assert!(body.contains("Outstanding balance: £1,000.00"), "{body}");
+    assert!(body.contains("Total now claimed: £1,080.62"), "{body}");
+}
+
+#[test]
+fn without_a_business_email_the_demand_letter_still_reads_well() {
+    let mut ledger = ledger();
+    ledger.business.email.clear();
+    let body = letter_body(&ledger, LadderStep::DemandLetter);
+    assert!(
+        body.contains("quoting the invoice numbers, or contact me to arrange another method."),
+        "{body}"
     );
 }

@@ -2,9 +2,13 @@
 //! fills them from the ledger.
 
 use super::template::{Context, Names, Value};
+use crate::core::currency::Currency;
 use crate::core::dates::{add_days, format_date_long};
-use crate::core::interest::{compute, InterestOptions};
-use crate::core::ledger::Ledger;
+use crate::core::interest::{
+    claims, compute, InterestOptions, InterestResult, InvoiceClaim, Staleness,
+};
+use crate::core::ledger::{InvoiceSummary, Ledger};
+use crate::core::model::{Business, Client, Invoice};
 use crate::core::money::format_money;
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
@@ -46,6 +50,11 @@ pub const VARIABLES: &[Variable] = &[
         "How you sign letters (defaults to the business name)",
         "Ada Lovelace, Director",
     ),
+    text(
+        "business.sign_off",
+        "Your signature, then the business name on the next line (once when they are the same)",
+        "Ada Lovelace, Director\nAda Studio",
+    ),
     text("client.name", "The client's name", "Acme Ltd"),
     text(
         "client.contact",
@@ -56,6 +65,11 @@ pub const VARIABLES: &[Variable] = &[
         "client.address",
         "The client's postal address",
         "2 Low Rd, Leeds",
+    ),
+    text(
+        "client.address_block",
+        "The client's name and postal address, as the top of an e-mailed letter (empty on the printed sheet, which sets the address itself)",
+        "Acme Ltd\n2 Low Rd\nLeeds",
     ),
     text("invoice.number", "The invoice number", "INV-001"),
     text("invoice.issue_date", "The issue date", "15 January 2026"),
@@ -89,7 +103,7 @@ pub const VARIABLES: &[Variable] = &[
     },
     text(
         "totals.balance",
-        "What the client owes on all open invoices in this currency",
+        "What the client owes on its overdue invoices in this currency (and on this letter's invoice)",
         "£3,400.00",
     ),
     text("totals.interest", "Interest on those invoices", "£45.20"),
@@ -105,7 +119,7 @@ pub const VARIABLES: &[Variable] = &[
     ),
     Variable {
         name: "statement",
-        description: "The client's open invoices in this currency",
+        description: "The client's overdue invoices in this currency, and this letter's invoice if it is open",
         example: "INV-001, due 14 February 2026: £1,000.00 of £1,200.00",
         fields: &[
             "number",
@@ -149,14 +163,14 @@ impl Names for Catalogue {
     fn is_text(&self, name: &str) -> bool {
         VARIABLES
             .iter()
-            .any(|v| v.name == name && v.fields.is_empty())
+            .any(|variable| variable.name == name && variable.fields.is_empty())
     }
 
     fn list_fields(&self, name: &str) -> Option<Vec<&'static str>> {
         VARIABLES
             .iter()
-            .find(|v| v.name == name && !v.fields.is_empty())
-            .map(|v| v.fields.to_vec())
+            .find(|variable| variable.name == name && !variable.fields.is_empty())
+            .map(|variable| variable.fields.to_vec())
     }
 }
 
@@ -171,11 +185,52 @@ pub struct SettlementFigures {
     pub schedule: Vec<(String, String, String)>,
 }
 
+/// A rate for people: percent per year, at most two decimals and no trailing zeros ("8%",
+/// "11.75%").
+pub fn format_rate(annual_rate: Decimal) -> String {
+    format!("{}%", annual_rate.round_dp(2).normalize())
+}
+
+/// The context being filled, section by section.
+#[derive(Default)]
+struct Values(Context);
+
+impl Values {
+    fn text(&mut self, name: &str, value: impl Into<String>) {
+        self.0.insert(name.to_string(), Value::Text(value.into()));
+    }
+
+    fn list(&mut self, name: &str, rows: Vec<BTreeMap<String, String>>) {
+        self.0.insert(name.to_string(), Value::List(rows));
+    }
+}
+
 fn record(pairs: &[(&str, String)]) -> BTreeMap<String, String> {
     pairs
         .iter()
-        .map(|(k, v)| (k.to_string(), v.clone()))
+        .map(|(name, value)| (name.to_string(), value.clone()))
         .collect()
+}
+
+/// The letter's figures in its invoice's currency.
+#[derive(Clone, Copy)]
+struct Money<'a>(&'a Currency);
+
+impl Money<'_> {
+    fn format(self, value: Decimal) -> String {
+        format_money(value, self.0)
+    }
+}
+
+/// The variables of a letter, and whether its interest figures need a rate the tables have
+/// not been checked for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LetterContext {
+    /// Every variable, filled.
+    pub values: Context,
+    /// Set when the invoice's interest, or a total that includes another open invoice's
+    /// interest, needs a rate after its table's "checked up to" date.
+    pub stale: Option<Staleness>,
 }
 
 /// Fills every variable for a letter about one invoice, on `today`, with a deadline in days.
@@ -186,121 +241,116 @@ pub fn context(
     deadline_days: i64,
     settlement: &SettlementFigures,
 ) -> Option<Context> {
+    letter_context(ledger, invoice_id, today, deadline_days, settlement).map(|letter| letter.values)
+}
+
+/// [`context`], with the staleness of the interest it quotes.
+pub fn letter_context(
+    ledger: &Ledger,
+    invoice_id: &str,
+    today: NaiveDate,
+    deadline_days: i64,
+    settlement: &SettlementFigures,
+) -> Option<LetterContext> {
     let invoice = ledger.invoice(invoice_id)?;
     let client = ledger.client(&invoice.client_id)?;
-    let money = |value: Decimal| format_money(value, &invoice.currency);
+    let money = Money(&invoice.currency);
     let interest = compute(ledger, invoice, today, InterestOptions::default());
-    let summary = ledger.summary(invoice, today);
-    let mut values: Context = BTreeMap::new();
-    let mut put = |name: &str, value: String| {
-        values.insert(name.to_string(), Value::Text(value));
+    let open: Vec<InvoiceClaim> = claims(
+        ledger,
+        &client.id,
+        &invoice.currency,
+        today,
+        InterestOptions::default(),
+    )
+    .into_iter()
+    .filter(|claim| claim.invoice.id == invoice.id || claim.invoice.due_date < today)
+    .collect();
+    let stale = interest
+        .stale
+        .or_else(|| open.iter().find_map(|claim| claim.interest.stale));
+    let mut values = Values::default();
+    business_section(&mut values, &ledger.business);
+    client_section(&mut values, client);
+    invoice_section(&mut values, invoice, &ledger.summary(invoice, today), money);
+    interest_section(&mut values, &interest, money);
+    totals_section(&mut values, &open, money);
+    statement_section(&mut values, ledger, &open, today, money);
+    values.text("today", format_date_long(today));
+    values.text("deadline", format_date_long(add_days(today, deadline_days)));
+    settlement_section(&mut values, settlement);
+    Some(LetterContext {
+        values: values.0,
+        stale,
+    })
+}
+
+fn business_section(values: &mut Values, business: &Business) {
+    let signature = if business.signature.trim().is_empty() {
+        business.name.clone()
+    } else {
+        business.signature.clone()
     };
-    let business = &ledger.business;
-    put("business.name", business.name.clone());
-    put("business.address", business.address.clone());
-    put("business.email", business.email.clone());
-    put(
-        "business.signature",
-        if business.signature.is_empty() {
-            business.name.clone()
-        } else {
-            business.signature.clone()
-        },
-    );
-    put("client.name", client.name.clone());
-    put(
-        "client.contact",
-        if client.contact.is_empty() {
-            client.name.clone()
-        } else {
-            client.contact.clone()
-        },
-    );
-    put("client.address", client.address.clone());
-    put("invoice.number", invoice.number.clone());
-    put("invoice.issue_date", format_date_long(invoice.issue_date));
-    put("invoice.due_date", format_date_long(invoice.due_date));
-    put("invoice.amount", money(invoice.amount.value()));
-    put("invoice.paid", money(summary.paid));
-    put("invoice.balance", money(summary.outstanding));
-    put("invoice.days_overdue", summary.days_overdue.to_string());
-    put(
-        "interest.rule",
+    let sign_off = if signature.trim() == business.name.trim() {
+        signature.clone()
+    } else {
+        format!("{signature}\n{}", business.name)
+    };
+    values.text("business.name", business.name.clone());
+    values.text("business.address", business.address.clone());
+    values.text("business.email", business.email.clone());
+    values.text("business.signature", signature);
+    values.text("business.sign_off", sign_off);
+}
+
+fn client_section(values: &mut Values, client: &Client) {
+    let contact = if client.contact.trim().is_empty() {
+        &client.name
+    } else {
+        &client.contact
+    };
+    let address_block = [client.name.trim(), client.address.trim()]
+        .into_iter()
+        .filter(|part| !part.is_empty())
+        .collect::<Vec<_>>()
+        .join("\n");
+    values.text("client.name", client.name.clone());
+    values.text("client.contact", contact.clone());
+    values.text("client.address", client.address.clone());
+    values.text("client.address_block", address_block);
+}
+
+fn invoice_section(values: &mut Values, invoice: &Invoice, summary: &InvoiceSummary, money: Money) {
+    values.text("invoice.number", invoice.number.clone());
+    values.text("invoice.issue_date", format_date_long(invoice.issue_date));
+    values.text("invoice.due_date", format_date_long(invoice.due_date));
+    values.text("invoice.amount", money.format(invoice.amount.value()));
+    values.text("invoice.paid", money.format(summary.paid));
+    values.text("invoice.balance", money.format(summary.outstanding));
+    values.text("invoice.days_overdue", summary.days_overdue.to_string());
+}
+
+/// The interest variables are empty when the rule does not apply, so `{% if interest.total %}`
+/// leaves the paragraph out; the compensation is shown in the law's own currency.
+fn interest_section(values: &mut Values, interest: &InterestResult, money: Money) {
+    let applied = |text: String| {
         if interest.applies {
-            interest.rule.label().to_string()
+            text
         } else {
             String::new()
-        },
-    );
-    put(
-        "interest.total",
-        if interest.applies {
-            money(interest.total)
-        } else {
-            String::new()
-        },
-    );
-    put(
+        }
+    };
+    values.text("interest.rule", applied(interest.rule.label().to_string()));
+    values.text("interest.total", applied(money.format(interest.total)));
+    values.text("interest.rate", applied(interest.rate_text()));
+    values.text("interest.citation", applied(interest.citation.clone()));
+    values.text(
         "interest.compensation",
         interest
             .compensation
             .as_ref()
-            .map(|c| format_money(c.amount, &c.currency))
+            .map(|fee| format_money(fee.amount, &fee.currency))
             .unwrap_or_default(),
-    );
-    put(
-        "interest.rate",
-        if interest.applies {
-            interest.rate_text()
-        } else {
-            String::new()
-        },
-    );
-    put(
-        "interest.citation",
-        if interest.applies {
-            interest.citation.clone()
-        } else {
-            String::new()
-        },
-    );
-    put("today", format_date_long(today));
-    put("deadline", format_date_long(add_days(today, deadline_days)));
-    put("settlement.amount", settlement.amount.clone());
-    put("settlement.pay_by", settlement.pay_by.clone());
-    let (mut balance, mut interest_sum, mut compensation_sum) =
-        (Decimal::ZERO, Decimal::ZERO, Decimal::ZERO);
-    let mut statement = Vec::new();
-    for other in ledger
-        .invoices_of(&client.id)
-        .filter(|i| i.currency == invoice.currency)
-    {
-        let figures = ledger.summary(other, today);
-        if figures.outstanding <= Decimal::ZERO {
-            continue;
-        }
-        let owed = compute(ledger, other, today, InterestOptions::default());
-        balance += figures.outstanding;
-        interest_sum += owed.total;
-        if let Some(fee) = owed.compensation.filter(|c| c.currency == invoice.currency) {
-            compensation_sum += fee.amount;
-        }
-        statement.push(record(&[
-            ("number", other.number.clone()),
-            ("issue_date", format_date_long(other.issue_date)),
-            ("due_date", format_date_long(other.due_date)),
-            ("amount", money(other.amount.value())),
-            ("paid", money(figures.paid)),
-            ("balance", money(figures.outstanding)),
-            ("days_overdue", figures.days_overdue.to_string()),
-        ]));
-    }
-    put("totals.balance", money(balance));
-    put("totals.interest", money(interest_sum));
-    put("totals.compensation", money(compensation_sum));
-    put(
-        "totals.claim",
-        money(balance + interest_sum + compensation_sum),
     );
     let rows = interest
         .rows
@@ -310,14 +360,63 @@ pub fn context(
                 ("from", format_date_long(row.from)),
                 ("to", format_date_long(row.to)),
                 ("days", row.days.to_string()),
-                ("principal", money(row.principal)),
-                ("rate", format!("{}%", row.annual_rate)),
-                ("amount", money(row.interest)),
+                ("principal", money.format(row.principal)),
+                ("rate", format_rate(row.annual_rate)),
+                ("amount", money.format(row.interest)),
             ])
         })
         .collect();
-    values.insert("interest.rows".into(), Value::List(rows));
-    values.insert("statement".into(), Value::List(statement));
+    values.list("interest.rows", rows);
+}
+
+/// What the client owes in the letter's currency on its overdue invoices and the letter's own
+/// (see [`claims`]): balance, interest, compensation and their sum. An invoice not yet due is
+/// not claimed.
+fn totals_section(values: &mut Values, open: &[InvoiceClaim], money: Money) {
+    let balance: Decimal = open.iter().map(|claim| claim.outstanding).sum();
+    let interest: Decimal = open.iter().map(|claim| claim.interest.total).sum();
+    let compensation: Decimal = open
+        .iter()
+        .map(|claim| claim.interest.compensation_in_currency())
+        .sum();
+    values.text("totals.balance", money.format(balance));
+    values.text("totals.interest", money.format(interest));
+    values.text("totals.compensation", money.format(compensation));
+    values.text(
+        "totals.claim",
+        money.format(balance + interest + compensation),
+    );
+}
+
+fn statement_section(
+    values: &mut Values,
+    ledger: &Ledger,
+    open: &[InvoiceClaim],
+    today: NaiveDate,
+    money: Money,
+) {
+    let rows = open
+        .iter()
+        .map(|claim| {
+            let invoice = claim.invoice;
+            let days_overdue = ledger.summary(invoice, today).days_overdue;
+            record(&[
+                ("number", invoice.number.clone()),
+                ("issue_date", format_date_long(invoice.issue_date)),
+                ("due_date", format_date_long(invoice.due_date)),
+                ("amount", money.format(invoice.amount.value())),
+                ("paid", money.format(claim.paid)),
+                ("balance", money.format(claim.outstanding)),
+                ("days_overdue", days_overdue.to_string()),
+            ])
+        })
+        .collect();
+    values.list("statement", rows);
+}
+
+fn settlement_section(values: &mut Values, settlement: &SettlementFigures) {
+    values.text("settlement.amount", settlement.amount.clone());
+    values.text("settlement.pay_by", settlement.pay_by.clone());
     let schedule = settlement
         .schedule
         .iter()
@@ -329,6 +428,5 @@ pub fn context(
             ])
         })
         .collect();
-    values.insert("settlement.schedule".into(), Value::List(schedule));
-    Some(values)
+    values.list("settlement.schedule", schedule);
 }

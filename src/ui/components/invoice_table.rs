@@ -43,17 +43,17 @@ pub fn InvoiceTable(
 #[component]
 fn InvoiceLine(row: InvoiceRow, show_client: bool) -> impl IntoView {
     let client = show_client.then(|| {
-        view! { <td><a href=format!("/clients/{}", row.client_id)>{row.client_name.clone()}</a></td> }
+        view! { <td class="client"><a href=format!("/clients/{}", row.client_id)>{row.client_name.clone()}</a></td> }
     });
     view! {
         <tr>
-            <td><a href=format!("/invoices/{}", row.id)>{row.number}</a></td>
+            <td class="number"><a href=format!("/invoices/{}", row.id)>{row.number}</a></td>
             {client}
-            <td>{row.issued}</td>
-            <td><time datetime=row.due_iso>{row.due}</time></td>
-            <td class="num">{row.amount}</td>
-            <td class="num" data-amount=row.outstanding_plain>{row.outstanding}</td>
-            <td>
+            <td class="issued">{row.issued}</td>
+            <td class="due"><time datetime=row.due_iso>{row.due}</time></td>
+            <td class="num amount">{row.amount}</td>
+            <td class="num outstanding" data-amount=row.outstanding_plain>{row.outstanding}</td>
+            <td class="status">
                 <StatusBadge status=row.status />
                 {row.disputed.then_some(view! { <span class="tag warn">"disputed"</span> })}
             </td>

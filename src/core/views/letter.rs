@@ -1,0 +1,311 @@
+//! The letter view of an invoice: the letters to choose from, the chosen one rendered for the
+//! printed sheet and for e-mail, the notices it needs, and how it can be sent.
+
+use crate::core::aging::queue::advice_for;
+use crate::core::books::Books;
+use crate::core::dates::format_date_long;
+use crate::core::ladder::recommended_letter;
+use crate::core::letters::output::{eml, mailto, mailto_subject_only, Mailbox};
+use crate::core::letters::template::Value;
+use crate::core::letters::variables::letter_context;
+use crate::core::letters::{Channel, LEGAL_NOTICE};
+use crate::core::settlement::letter_figures;
+use chrono::NaiveDate;
+
+/// One letter in the picker.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct TemplateChoice {
+    /// The template id (the option value).
+    pub id: String,
+    /// Its name, with "(recommended)" on the ladder's choice.
+    pub label: String,
+    /// The letter shown.
+    pub selected: bool,
+}
+
+/// One way of sending in the "sent by" picker.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct ChannelChoice {
+    /// The channel.
+    pub channel: Channel,
+    /// The one chosen.
+    pub selected: bool,
+}
+
+/// A party to the letter: its name, postal address and e-mail.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Party {
+    /// The name.
+    pub name: String,
+    /// The postal address, one line per row.
+    pub address: String,
+    /// The e-mail address.
+    pub email: String,
+}
+
+/// Everything the letter view shows for one invoice and one chosen letter.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LetterView {
+    /// The letters to choose from.
+    pub templates: Vec<TemplateChoice>,
+    /// The chosen letter's id.
+    pub template_id: String,
+    /// The subject line.
+    pub subject: String,
+    /// The body as e-mailed, copied or saved as .eml: a formal letter starts with the
+    /// recipient's name and address, as on paper.
+    pub mail_body: String,
+    /// The body on the printed sheet, which sets the recipient's address itself.
+    pub sheet_body: String,
+    /// The `mailto:` link: with the body, or the subject only when the body is too long.
+    pub mailto: String,
+    /// False when the body did not fit in the link (copy it and paste it instead).
+    pub mailto_has_body: bool,
+    /// The subject and body as copied.
+    pub copy_text: String,
+    /// The business, at the head of the sheet.
+    pub sender: Party,
+    /// The client.
+    pub recipient: Party,
+    /// The date on the sheet.
+    pub date: String,
+    /// The "not legal advice" notice, on letters with legal effect.
+    pub legal_notice: Option<&'static str>,
+    /// The warning that a quoted interest figure needs a rate after its table's check.
+    pub stale: Option<String>,
+    /// The ways it can be sent.
+    pub channels: Vec<ChannelChoice>,
+    /// The name of the downloaded .eml file.
+    pub eml_file_name: String,
+}
+
+impl LetterView {
+    /// The letter as an .eml message, dated `date` (an RFC 5322 date the browser supplies).
+    pub fn eml(&self, date: &str) -> String {
+        eml(
+            &Mailbox {
+                name: &self.sender.name,
+                address: &self.sender.email,
+            },
+            &Mailbox {
+                name: &self.recipient.name,
+                address: &self.recipient.email,
+            },
+            &self.subject,
+            &self.mail_body,
+            date,
+        )
+    }
+}
+
+/// The letter view for an invoice with the letter `template_id` chosen (the recommended one when
+/// that id is unknown), to be sent by `channel`; `None` when the invoice or its client is gone.
+pub fn letter_view(
+    books: &Books,
+    invoice_id: &str,
+    template_id: &str,
+    channel: Channel,
+    today: NaiveDate,
+) -> Option<LetterView> {
+    let invoice = books.invoice(invoice_id)?;
+    let client = books.client(&invoice.client_id)?;
+    let recommended = recommended_letter(advice_for(books, invoice_id, today));
+    let all = books.templates.all();
+    let template = all
+        .iter()
+        .find(|template| template.id == template_id)
+        .or_else(|| all.iter().find(|template| template.id == recommended.id()))?;
+    let mut letter = letter_context(
+        books,
+        invoice_id,
+        today,
+        template.deadline_days,
+        &letter_figures(books, invoice_id),
+    )?;
+    let (subject, mail_body) = template.render(&letter.values);
+    letter
+        .values
+        .insert("client.address_block".into(), Value::Text(String::new()));
+    let (_, sheet_body) = template.render(&letter.values);
+    let mailto_with_body = mailto(&client.email, &subject, &mail_body);
+    Some(LetterView {
+        templates: all
+            .iter()
+            .map(|choice| TemplateChoice {
+                id: choice.id.clone(),
+                label: if choice.id == recommended.id() {
+                    format!("{} (recommended)", choice.name)
+                } else {
+                    choice.name.clone()
+                },
+                selected: choice.id == template.id,
+            })
+            .collect(),
+        template_id: template.id.clone(),
+        copy_text: format!("{subject}\n\n{mail_body}"),
+        mailto_has_body: mailto_with_body.is_some(),
+        mailto: mailto_with_body.unwrap_or_else(|| mailto_subject_only(&client.email, &subject)),
+        subject,
+        mail_body,
+        sheet_body,
+        sender: Party {
+            name: books.business.name.clone(),
+            address: books.business.address.clone(),
+            email: books.business.email.clone(),
+        },
+        recipient: Party {
+            name: client.name.clone(),
+            address: client.address.clone(),
+            email: client.email.clone(),
+        },
+        date: format_date_long(today),
+        legal_notice: template.needs_legal_notice().then_some(LEGAL_NOTICE),
+        stale: letter
+            .stale
+            .filter(|_| template.quotes_interest())
+            .map(|stale| stale.message()),
+        channels: Channel::ALL
+            .into_iter()
+            .map(|choice| ChannelChoice {
+                channel: choice,
+                selected: choice == channel,
+            })
+            .collect(),
+        eml_file_name: format!("{}-{today}.eml", template.id),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::backup;
+    use crate::core::ladder::LadderStep;
+    use crate::core::ledger::Ledger;
+    use crate::core::model::{InterestTerms, RuleKind};
+    use std::sync::Arc;
+
+    fn day(text: &str) -> NaiveDate {
+        text.parse().unwrap()
+    }
+
+    /// The contract example under the UK Act (the business default).
+    fn ledger() -> Ledger {
+        let mut ledger = backup::import(include_str!(
+            "../../../tests/fixtures/contract-example.json"
+        ))
+        .unwrap();
+        ledger.invoices[0].interest = None;
+        ledger
+    }
+
+    fn view(ledger: Ledger, template_id: &str, as_of: &str) -> LetterView {
+        let books = Books::new(Arc::new(ledger));
+        letter_view(&books, "i1", template_id, Channel::Post, day(as_of)).unwrap()
+    }
+
+    /// On 16 March 2026 the invoice is 30 days late and one reminder was sent (not through the
+    /// ladder), so the ladder recommends its first step. The demand letter (Bank Rate 3.75% on
+    /// 31 Dec 2025 + 8 = 11.75%; interest £10.62, compensation £70) is chosen.
+    #[test]
+    fn the_demand_letter_is_addressed_noticed_and_offered_beside_the_recommendation() {
+        let letter = view(ledger(), "demand-letter", "2026-03-16");
+        assert_eq!(letter.template_id, "demand-letter");
+        assert_eq!(
+            letter.subject,
+            "Letter before action: £1,080.62 owed to Ada Studio"
+        );
+        assert!(letter
+            .mail_body
+            .starts_with("Acme Ltd\n2 Low Rd\nLeeds\n\nDear Jo Bloggs,\n\nI write formally about the sums that Acme Ltd owes Ada Studio."));
+        assert!(letter.sheet_body.starts_with(
+            "Dear Jo Bloggs,\n\nI write formally about the sums that Acme Ltd owes Ada Studio."
+        ));
+        assert_eq!(letter.legal_notice, Some(LEGAL_NOTICE));
+        assert_eq!(letter.stale, None);
+        let labels: Vec<(&str, &str, bool)> = letter
+            .templates
+            .iter()
+            .map(|choice| (choice.id.as_str(), choice.label.as_str(), choice.selected))
+            .collect();
+        assert_eq!(
+            labels[..5],
+            [
+                ("reminder-before-due", "Reminder before due date", false),
+                ("reminder-overdue", "Overdue reminder (recommended)", false),
+                ("follow-up", "Follow-up", false),
+                ("final-notice", "Final notice", false),
+                ("demand-letter", "Demand letter", true),
+            ]
+        );
+        assert_eq!(
+            letter.recipient,
+            Party {
+                name: "Acme Ltd".into(),
+                address: "2 Low Rd\nLeeds".into(),
+                email: "jo@acme.test".into(),
+            }
+        );
+        assert_eq!(letter.date, "16 March 2026");
+        assert_eq!(letter.eml_file_name, "demand-letter-2026-03-16.eml");
+        assert!(letter
+            .mailto
+            .starts_with("mailto:jo@acme.test?subject=Letter%20before%20action"));
+        assert_eq!(
+            letter.channels,
+            [
+                ChannelChoice {
+                    channel: Channel::Email,
+                    selected: false
+                },
+                ChannelChoice {
+                    channel: Channel::Post,
+                    selected: true
+                },
+                ChannelChoice {
+                    channel: Channel::Hand,
+                    selected: false
+                },
+            ]
+        );
+    }
+
+    #[test]
+    fn an_unknown_letter_falls_back_to_the_recommended_one_without_a_notice() {
+        let letter = view(ledger(), "custom-404", "2026-03-16");
+        assert_eq!(letter.template_id, LadderStep::ReminderOverdue.id());
+        assert_eq!(letter.legal_notice, None);
+        assert_eq!(letter.mail_body, letter.sheet_body);
+        assert!(letter.copy_text.starts_with(
+            "Reminder: invoice INV-001 was due on 14 February 2026\n\nDear Jo Bloggs,"
+        ));
+    }
+
+    /// An EU-rule invoice reported on 20 January 2027 needs the ECB rate in force on 1 January
+    /// 2027, after the table's check (30 September 2026). The final notice quotes the interest
+    /// and carries the warning; the overdue reminder quotes none and does not.
+    #[test]
+    fn a_letter_quoting_interest_after_the_tables_check_carries_the_warning() {
+        let mut eu = ledger();
+        eu.invoices[0].interest = Some(InterestTerms::rule(RuleKind::EuDirective));
+        let notice = view(eu.clone(), "final-notice", "2027-01-20");
+        assert_eq!(
+            notice.stale.as_deref(),
+            Some("ECB main refinancing operations rate table checked to 30 Sep 2026; if the bank has changed its rate since, add the new rate in Settings.")
+        );
+        assert_eq!(view(eu, "reminder-overdue", "2027-01-20").stale, None);
+    }
+
+    #[test]
+    fn the_eml_carries_the_mail_body_with_the_address_block() {
+        let letter = view(ledger(), "demand-letter", "2026-03-16");
+        let message = letter.eml("Mon, 16 Mar 2026 09:00:00 +0000");
+        assert!(
+            message.contains("To: Acme Ltd <jo@acme.test>\r\n"),
+            "{message}"
+        );
+        assert!(
+            message.contains("From: Ada Studio <ada@example.com>\r\n"),
+            "{message}"
+        );
+    }
+}

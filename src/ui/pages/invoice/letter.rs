@@ -1,0 +1,194 @@
+//! The letters panel of an invoice: the ladder's advice, and the letter view: pick a letter,
+//! preview it on a sheet, send it by copy, mail link, .eml or print, and mark it as sent so the
+//! ladder moves on.
+
+use crate::core::ladder::LadderStep;
+use crate::core::letters::{record_sent, Channel};
+use crate::core::views::letter::{letter_view, LetterView};
+use crate::ui::browser::{copy_text, download, mail_date, print, today};
+use crate::ui::state::use_app;
+use leptos::prelude::*;
+use leptos_router::hooks::use_location;
+
+/// The letters section: the advice, and the letter view once "Draft letter" is pressed (or
+/// the page was opened at `#letter`).
+#[component]
+pub fn LetterPanel(
+    invoice_id: String,
+    /// The letter the view opens with.
+    recommended: Option<LadderStep>,
+    /// The ladder's advice in a sentence.
+    advice: Memo<Option<String>>,
+) -> impl IntoView {
+    let drafting = RwSignal::new(use_location().hash.get_untracked() == "#letter");
+    let id = StoredValue::new(invoice_id);
+    let first = recommended.unwrap_or(LadderStep::ReminderOverdue);
+    view! {
+        <section aria-labelledby="letter-heading" class="letter-section">
+            <div class="section-head">
+                <h2 id="letter-heading">"Letters"</h2>
+                <button data-testid="draft-letter" aria-expanded=move || drafting.get().to_string()
+                    on:click=move |_| drafting.update(|open| *open = !*open)>
+                    {move || if drafting.get() { "Close letter" } else { "Draft letter" }}
+                </button>
+            </div>
+            <p class="next-step">{move || advice.get()}</p>
+            <Show when=move || drafting.get()>
+                <LetterDraft invoice_id=id.get_value() first />
+            </Show>
+        </section>
+    }
+}
+
+/// The letter view: its parts share one memo of [`letter_view`].
+#[component]
+fn LetterDraft(invoice_id: String, first: LadderStep) -> impl IntoView {
+    let app = use_app();
+    let id = StoredValue::new(invoice_id);
+    let chosen = RwSignal::new(first.id().to_string());
+    let channel = RwSignal::new(Channel::Email);
+    let status = RwSignal::new(String::new());
+    let letter = Memo::new(move |_| {
+        app.ledger.with(|books| {
+            letter_view(
+                books,
+                &id.get_value(),
+                &chosen.get(),
+                channel.get(),
+                today(),
+            )
+        })
+    });
+    view! {
+        <LetterControls letter chosen status />
+        <LetterSheet letter />
+        <MarkSent invoice_id=id.get_value() letter channel status />
+        <p class="status ok" role="status">{move || status.get()}</p>
+    }
+}
+
+/// The letter picker and the ways to send it.
+#[component]
+fn LetterControls(
+    letter: Memo<Option<LetterView>>,
+    chosen: RwSignal<String>,
+    status: RwSignal<String>,
+) -> impl IntoView {
+    let read = move |pick: fn(&LetterView) -> String| {
+        letter.with_untracked(|letter| letter.as_ref().map(pick).unwrap_or_default())
+    };
+    let copy_all = move |_| {
+        status.set(if copy_text(&read(|letter| letter.copy_text.clone())) {
+            "Subject and letter copied.".into()
+        } else {
+            "The browser did not allow copying; select the text instead.".into()
+        });
+    };
+    let open_mail = move |_| {
+        let fits = letter
+            .with_untracked(|letter| letter.as_ref().is_none_or(|letter| letter.mailto_has_body));
+        if !fits && copy_text(&read(|letter| letter.mail_body.clone())) {
+            status.set(
+                "The letter is too long for a mail link: it was copied, paste it into the message."
+                    .into(),
+            );
+        }
+    };
+    let save_eml = move |_| {
+        let file_name = read(|letter| letter.eml_file_name.clone());
+        let message =
+            letter.with_untracked(|letter| letter.as_ref().map(|letter| letter.eml(&mail_date())));
+        if let Some(message) = message {
+            if let Err(problem) = download(&file_name, "message/rfc822", &message) {
+                status.set(problem);
+            }
+        }
+    };
+    view! {
+        <div class="letter-controls">
+            <div class="field">
+                <label for="letter-template">"Letter"</label>
+                <select id="letter-template" data-testid="letter-template"
+                    on:change=move |ev| { chosen.set(event_target_value(&ev)); status.set(String::new()); }>
+                    {move || letter.with(|letter| letter.as_ref().map(|letter| letter.templates.clone()).unwrap_or_default())
+                        .into_iter()
+                        .map(|choice| view! { <option value=choice.id selected=choice.selected>{choice.label}</option> })
+                        .collect_view()}
+                </select>
+            </div>
+            <div class="actions">
+                <button on:click=copy_all>"Copy"</button>
+                <a class="button" data-testid="letter-mailto" href=move || letter.with(|letter| letter.as_ref().map(|letter| letter.mailto.clone())) on:click=open_mail>
+                    "Open in e-mail"
+                </a>
+                <button on:click=save_eml>"Download .eml"</button>
+                <button data-testid="letter-print" on:click=move |_| print()>"Print or save as PDF"</button>
+            </div>
+        </div>
+    }
+}
+
+/// The notices and the letter as printed.
+#[component]
+fn LetterSheet(letter: Memo<Option<LetterView>>) -> impl IntoView {
+    move || {
+        letter.get().map(|letter| view! {
+            {letter.legal_notice.map(|notice| view! { <p class="note legal">{notice}</p> })}
+            {letter.stale.map(|stale| view! { <p class="note stale">{stale}</p> })}
+            <article class="letter-sheet" aria-label="Letter preview">
+                <header class="letterhead">
+                    <strong>{letter.sender.name}</strong>
+                    <span class="pre">{letter.sender.address}</span>
+                    <span>{letter.sender.email}</span>
+                </header>
+                <p class="letter-date">{letter.date}</p>
+                <p class="pre letter-to">{letter.recipient.name}"\n"{letter.recipient.address}</p>
+                <p class="letter-subject"><strong data-testid="letter-subject">{letter.subject}</strong></p>
+                <div class="letter-body" data-testid="letter-body">{letter.sheet_body}</div>
+            </article>
+        })
+    }
+}
+
+/// "Sent by" and "Mark as sent": logs the letter on the client's timeline.
+#[component]
+fn MarkSent(
+    invoice_id: String,
+    letter: Memo<Option<LetterView>>,
+    channel: RwSignal<Channel>,
+    status: RwSignal<String>,
+) -> impl IntoView {
+    let app = use_app();
+    let id = StoredValue::new(invoice_id);
+    let mark_sent = move |_| {
+        let Some(template_id) = letter
+            .with_untracked(|letter| letter.as_ref().map(|letter| letter.template_id.clone()))
+        else {
+            return;
+        };
+        let outcome = app.commit(|ledger, ids| {
+            record_sent(
+                ledger,
+                &id.get_value(),
+                &template_id,
+                channel.get_untracked(),
+                today(),
+                ids,
+            )
+        });
+        status.set(outcome.unwrap_or_else(|error| error.to_string()));
+    };
+    view! {
+        <div class="actions mark">
+            <label for="letter-channel">"Sent by"</label>
+            <select id="letter-channel"
+                on:change=move |ev| if let Some(picked) = Channel::from_id(&event_target_value(&ev)) { channel.set(picked) }>
+                {move || letter.with(|letter| letter.as_ref().map(|letter| letter.channels.clone()).unwrap_or_default())
+                    .into_iter()
+                    .map(|choice| view! { <option value=choice.channel.id() selected=choice.selected>{choice.channel.label()}</option> })
+                    .collect_view()}
+            </select>
+            <button class="primary" data-testid="mark-sent" on:click=mark_sent>"Mark as sent"</button>
+        </div>
+    }
+}
