@@ -13,7 +13,7 @@ use crate::core::money::{format_money, plain};
 use rust_decimal::Decimal;
 
 /// Preview rows shown on one page of the table.
-pub const ROWS_PER_PAGE: usize = 50;
+pub const ROWS_PER_PAGE: usize = 25;
 /// Problems shown on one page of the list.
 pub const PROBLEMS_PER_PAGE: usize = 25;
 
@@ -415,10 +415,7 @@ fn mapping_rows(preview: &Preview) -> Vec<MappingRow> {
                 .find(|column| !header.is_empty() && column.header == header)
                 .map_or_else(
                     || unmapped_note(field).to_string(),
-                    |column| match column.samples.is_empty() {
-                        true => "(empty column)".to_string(),
-                        false => column.samples.join(" · "),
-                    },
+                    |column| distinct_samples(&column.samples),
                 );
             MappingRow {
                 field,
@@ -429,6 +426,20 @@ fn mapping_rows(preview: &Preview) -> Vec<MappingRow> {
             }
         })
         .collect()
+}
+
+/// The sample values once each, such as "Acme · Beta" (line items repeat their invoice's).
+fn distinct_samples(samples: &[String]) -> String {
+    let mut distinct: Vec<&str> = Vec::with_capacity(samples.len());
+    for sample in samples {
+        if !distinct.contains(&sample.as_str()) {
+            distinct.push(sample);
+        }
+    }
+    match distinct.is_empty() {
+        true => "(empty column)".to_string(),
+        false => distinct.join(" · "),
+    }
 }
 
 fn unmapped_note(field: Field) -> &'static str {
@@ -776,7 +787,7 @@ Acme,A-2,2026-01-20,2026-02-19,500.00,0.00,EUR
                 field: Field::Client,
                 label: "Client",
                 header: "Client".into(),
-                samples: "Acme · Acme".into(),
+                samples: "Acme".into(),
                 needed: true,
             }
         );
@@ -944,15 +955,15 @@ Beta,B-1,2026-01-20,2026-01-01,20.00,GBP
         }
         text.push_str("Acme,N-bad,2026-01-10,2026-02-09,x\n");
         let mut choices = ImportChoices {
-            rows_page: 2,
+            rows_page: 4,
             ..ImportChoices::default()
         };
         let shown = view(&text, &choices);
         assert_eq!(
             shown.rows_pager,
             Pager {
-                page: 2,
-                pages: 3,
+                page: 4,
+                pages: 5,
                 first: 101,
                 last: 121,
                 total: 121,

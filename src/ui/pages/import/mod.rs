@@ -244,7 +244,7 @@ fn ImportForm(
     };
     let acknowledged = move || importer.draft.form.with(|choices| choices.acknowledged);
     view! {
-        <form class="card import-go" on:submit=submit novalidate aria-labelledby="import-go-heading">
+        <form class="card import-step import-go" on:submit=submit novalidate aria-labelledby="import-go-heading">
             <h2 id="import-go-heading">"6. Import"</h2>
             <Show when=move || flag(|gate| gate.needs_acknowledgement)>
                 <div class="field check" class:invalid=move || error.get().is_some()>

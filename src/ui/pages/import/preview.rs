@@ -87,12 +87,12 @@ fn PreviewLine(row: RowView) -> impl IntoView {
             data-amount=row.amount_plain data-balance=row.balance_plain
             data-due=due_iso data-currency=row.currency
             data-action=row.action data-kind=row.kind data-line=row.line.to_string()>
-            <td class="num muted">{row.line}</td>
-            <td>{row.number}</td>
-            <td>{row.client}</td>
-            <td class="num">{row.amount}</td>
-            <td class="num">{row.balance}</td>
-            <td><time datetime=row.due_iso>{row.due}</time></td>
+            <td class="num muted line" data-label="Line">{row.line}</td>
+            <td class="number">{row.number}</td>
+            <td class="client">{row.client}</td>
+            <td class="num" data-label="Amount">{row.amount}</td>
+            <td class="num" data-label="Balance after">{row.balance}</td>
+            <td class="due" data-label="Due"><time datetime=row.due_iso>{row.due}</time></td>
             <td class="action">
                 <span class=format!("tag import-{}", row.action)>{row.action_label}</span>
                 {details}
@@ -126,7 +126,7 @@ pub fn ProblemsCard(importer: Importer) -> impl IntoView {
 fn ProblemLine(problem: ProblemView) -> impl IntoView {
     view! {
         <li data-testid="csv-problem" data-line=problem.line.to_string() data-severity=problem.severity
-            class=format!("problem {}", problem.severity)>
+            class="problem">
             <span class=format!("tag import-{}", problem.severity)>{problem.severity_label}</span>
             <strong>{problem.place}</strong>
             <span>{problem.message}</span>
