@@ -654,6 +654,10 @@ fn nothing_to_import(preview: &Preview) -> String {
         "Nothing to import: the file holds no invoices. Check the column mapping.".to_string()
     } else if preview.counts.skipped == preview.rows.len() {
         "Nothing to import: every row is skipped. The problems above say why.".to_string()
+    } else if preview.counts.skipped > 0 {
+        "Nothing to import: Overdue already holds every invoice of the file except the skipped \
+         rows listed above."
+            .to_string()
     } else {
         "Nothing to import: Overdue already holds every invoice as the file has it.".to_string()
     }
