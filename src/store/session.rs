@@ -187,6 +187,56 @@ impl Session {
         self.pending = true;
     }
 
+    /// Stores what is pending, then replaces the ledger with `ledger` exactly as given (the
+    /// caller noted the change) and stores it at once, in one save. Returns the revision that
+    /// was stored before it (`None`: nothing was stored), which [`Session::undo_replacement`]
+    /// takes. When the save fails, the ledger from before stays (on screen and stored) and the
+    /// error is returned.
+    pub fn replace_and_store(
+        &mut self,
+        ledger: Ledger,
+        storage: &mut impl Storage,
+        saved_at: &str,
+    ) -> Result<Option<u64>, StoreError> {
+        self.flush(storage, saved_at)?;
+        let stored_before = storage.get(LEDGER_KEY)?.map(|_| self.revision);
+        let before = std::mem::replace(&mut self.ledger, Arc::new(ledger));
+        self.pending = true;
+        match self.flush(storage, saved_at) {
+            Ok(_) => Ok(stored_before),
+            Err(error) => {
+                self.ledger = before;
+                self.pending = false;
+                Err(error)
+            }
+        }
+    }
+
+    /// True while nothing has changed or been stored since the replacement stored on top of
+    /// `stored_before` (as [`Session::replace_and_store`] returned it).
+    pub fn can_undo(&self, stored_before: Option<u64>) -> bool {
+        let replacement = stored_before.map_or(1, |revision| revision + 1);
+        !self.pending && self.blocked.is_none() && self.revision == replacement
+    }
+
+    /// Puts back the stored document from before the replacement stored on top of
+    /// `stored_before`, byte for byte, and shows it. Returns false, changing nothing, when
+    /// anything was changed or stored since (in this tab or another).
+    pub fn undo_replacement(
+        &mut self,
+        stored_before: Option<u64>,
+        storage: &mut impl Storage,
+    ) -> Result<bool, StoreError> {
+        if !self.can_undo(stored_before) || super::stored_revision(storage)? != self.revision {
+            return Ok(false);
+        }
+        match stored_before {
+            Some(_) => self.restore_previous(storage)?,
+            None => self.start_empty(storage)?,
+        }
+        Ok(true)
+    }
+
     /// Reads a backup file and, only when all of it is valid, replaces the ledger with it.
     pub fn import_backup(&mut self, text: &str, today: NaiveDate) -> Result<Imported, ImportError> {
         let ledger = backup::import(text)?;
@@ -250,5 +300,80 @@ impl Session {
         super::clear(storage)?;
         *self = Session::open(storage);
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod undo_tests {
+    use super::*;
+    use crate::store::{Memory, PREVIOUS_KEY, REVISION_KEY};
+
+    fn day() -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, 3, 1).unwrap()
+    }
+
+    fn stored(storage: &Memory) -> (Option<String>, Option<String>, Option<String>) {
+        let read = |key| storage.get(key).unwrap();
+        (read(LEDGER_KEY), read(PREVIOUS_KEY), read(REVISION_KEY))
+    }
+
+    fn named(name: &str) -> Ledger {
+        let mut ledger = Ledger::default();
+        ledger.business.name = name.into();
+        ledger
+    }
+
+    #[test]
+    fn undoing_a_replacement_puts_back_the_stored_document_byte_for_byte() {
+        let mut storage = Memory::default();
+        let mut session = Session::open(&storage);
+        session.replace(named("Before"), day());
+        session.flush(&mut storage, "2026-03-01T09:00:00Z").unwrap();
+        session.replace(named("Pending"), day());
+        let stored_before = session
+            .replace_and_store(named("Imported"), &mut storage, "2026-03-01T10:00:00Z")
+            .unwrap();
+        let before_import = storage.get(PREVIOUS_KEY).unwrap();
+        assert!(before_import.as_deref().unwrap().contains("Pending"));
+        assert_eq!(session.ledger().business.name, "Imported");
+        assert!(session
+            .undo_replacement(stored_before, &mut storage)
+            .unwrap());
+        assert_eq!(storage.get(LEDGER_KEY).unwrap(), before_import);
+        assert_eq!(session.ledger().business.name, "Pending");
+        assert!(!session.can_undo(stored_before), "an undo is done once");
+    }
+
+    #[test]
+    fn undoing_the_first_replacement_leaves_storage_as_empty_as_it_was() {
+        let mut storage = Memory::default();
+        let empty = stored(&storage);
+        let mut session = Session::open(&storage);
+        let stored_before = session
+            .replace_and_store(named("Imported"), &mut storage, "2026-03-01T10:00:00Z")
+            .unwrap();
+        assert!(session
+            .undo_replacement(stored_before, &mut storage)
+            .unwrap());
+        assert_eq!(stored(&storage), empty);
+        assert_eq!(*session.ledger(), Ledger::default());
+    }
+
+    #[test]
+    fn a_change_after_the_replacement_keeps_it_from_being_undone() {
+        let mut storage = Memory::default();
+        let mut session = Session::open(&storage);
+        let stored_before = session
+            .replace_and_store(named("Imported"), &mut storage, "2026-03-01T10:00:00Z")
+            .unwrap();
+        session.replace(named("Edited"), day());
+        assert!(!session.can_undo(stored_before));
+        session.flush(&mut storage, "2026-03-01T11:00:00Z").unwrap();
+        let after_edit = stored(&storage);
+        assert!(!session
+            .undo_replacement(stored_before, &mut storage)
+            .unwrap());
+        assert_eq!(stored(&storage), after_edit);
+        assert_eq!(session.ledger().business.name, "Edited");
     }
 }

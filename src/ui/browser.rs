@@ -56,6 +56,20 @@ pub async fn read_chosen_file(input: &web_sys::HtmlInputElement) -> Result<Optio
     Ok(text.as_string())
 }
 
+/// Reads the first file chosen in a file input as bytes, so that core can decide how it is
+/// encoded.
+pub async fn read_chosen_bytes(
+    input: &web_sys::HtmlInputElement,
+) -> Result<Option<Vec<u8>>, String> {
+    let Some(file) = input.files().and_then(|files| files.get(0)) else {
+        return Ok(None);
+    };
+    let buffer = wasm_bindgen_futures::JsFuture::from(file.array_buffer())
+        .await
+        .map_err(|error| format!("the file could not be read ({error:?})"))?;
+    Ok(Some(js_sys::Uint8Array::new(&buffer).to_vec()))
+}
+
 /// Asks the user to confirm with the browser's dialog.
 pub fn confirm(message: &str) -> bool {
     web_sys::window()

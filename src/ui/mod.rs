@@ -10,7 +10,7 @@ use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes, A};
 use leptos_router::path;
 use pages::{
-    ClientPage, ClientsPage, Dashboard, DataPage, InvoicePage, InvoicesPage, NotFound,
+    ClientPage, ClientsPage, Dashboard, DataPage, ImportPage, InvoicePage, InvoicesPage, NotFound,
     SettingsPage, SettlementPage, TemplatesPage,
 };
 use state::AppState;
@@ -33,6 +33,7 @@ pub fn App() -> impl IntoView {
                     <A href="/clients">"Clients"</A>
                     <A href="/invoices">"Invoices"</A>
                     <A href="/templates">"Templates"</A>
+                    <A href="/import">"Import"</A>
                     <A href="/data">"Data"</A>
                     <A href="/settings">"Settings"</A>
                 </nav>
@@ -51,6 +52,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/settlement/:id") view=SettlementPage />
                     <Route path=path!("/templates") view=TemplatesPage />
                     <Route path=path!("/data") view=DataPage />
+                    <Route path=path!("/import") view=ImportPage />
                     <Route path=path!("/settings") view=SettingsPage />
                 </Routes>
                 </Show>

@@ -109,6 +109,53 @@ impl AppState {
         }
     }
 
+    /// Replaces the whole ledger with one `build` makes from it (an import) and stores it at
+    /// once, in one save. Returns what [`AppState::undo_replacement`] takes; on a refusal or a
+    /// failed save, the data stays as it was and the reason is returned.
+    pub fn replace_with_undo(
+        &self,
+        build: impl FnOnce(&Ledger, &mut dyn IdSource) -> Result<Ledger, FieldError>,
+    ) -> Result<Option<u64>, String> {
+        let mut ids = RandomIds(random_u128);
+        let current = self
+            .session
+            .try_with_value(Session::ledger)
+            .ok_or("the ledger is not open")?;
+        let next = build(&current, &mut ids).map_err(|error| error.to_string())?;
+        let stored = self
+            .session
+            .try_update_value(|session| {
+                session.replace_and_store(next, &mut LocalStorage, &now_stamp())
+            })
+            .ok_or("the ledger is not open")?
+            .map_err(|error| error.to_string())?;
+        self.show_session();
+        Ok(stored)
+    }
+
+    /// True while the replacement stored on top of `stored_before` can still be undone.
+    /// Reading it in a view follows every change of the ledger.
+    pub fn can_undo(&self, stored_before: Option<u64>) -> bool {
+        self.ledger.track();
+        self.session
+            .try_with_value(|session| session.can_undo(stored_before))
+            .unwrap_or(false)
+    }
+
+    /// Puts back the stored data from before the replacement, byte for byte. Returns false,
+    /// changing nothing, when the data changed since.
+    pub fn undo_replacement(&self, stored_before: Option<u64>) -> Result<bool, String> {
+        let undone = self
+            .session
+            .try_update_value(|session| session.undo_replacement(stored_before, &mut LocalStorage))
+            .unwrap_or(Ok(false))
+            .map_err(|error| error.to_string())?;
+        if undone {
+            self.show_session();
+        }
+        Ok(undone)
+    }
+
     /// Restores the previous good copy of the stored ledger.
     pub fn restore_previous(&self) -> Result<(), StoreError> {
         self.session

@@ -10,6 +10,7 @@ pub mod client;
 pub mod clients;
 pub mod dashboard;
 pub mod data;
+pub mod import;
 pub mod invoice;
 pub mod invoices;
 pub mod letter;
