@@ -4,6 +4,7 @@ use crate::core::books::Books;
 use crate::core::dates::format_date;
 use crate::core::error::FieldError;
 use crate::core::forms::ClientForm;
+use crate::core::ids::link;
 use crate::core::model::activity_kind;
 use crate::core::views::clients::{client_summary, or_dash, ClientSummary};
 use crate::core::views::rows::{invoice_row, InvoiceRow};
@@ -135,7 +136,7 @@ pub fn client_page(books: &Books, client_id: &str, today: NaiveDate) -> Option<C
             .map(|at| invoice_row(books, at, today))
             .collect(),
         timeline: timeline(books, client_id),
-        settlement_href: format!("/settlement/{client_id}"),
+        settlement_href: link("settlement", client_id),
         id: client.id.clone(),
         consumer: client.consumer,
         edit_form: ClientForm::from_record(client),

@@ -2,6 +2,7 @@
 
 use crate::core::books::Books;
 use crate::core::currency::Currency;
+use crate::core::ids::link;
 use crate::core::model::Client;
 use crate::core::money::format_money;
 use chrono::NaiveDate;
@@ -69,7 +70,7 @@ pub fn client_summary(books: &Books, client: &Client, today: NaiveDate) -> Clien
         name: client.name.clone(),
         contact: or_dash(&client.contact),
         sample: client.sample,
-        href: format!("/clients/{}", client.id),
+        href: link("clients", &client.id),
         invoice_count,
         invoices_label: match invoice_count {
             1 => "1 invoice".to_string(),

@@ -10,6 +10,7 @@ use crate::core::aging::{
 use crate::core::books::Books;
 use crate::core::currency::Currency;
 use crate::core::dates::{format_date, parse_date};
+use crate::core::ids::link;
 use crate::core::money::{format_money, plain};
 use crate::core::settlement::plan::needing_attention;
 use chrono::NaiveDate;
@@ -602,7 +603,7 @@ pub fn chase_list(books: &Books, as_of: NaiveDate, all: bool) -> ChaseList {
                 outstanding: format_money(item.urgency.outstanding, &invoice.currency),
                 reason: item.reason(),
                 open_label: format!("Open invoice {}", invoice.number),
-                href: format!("/invoices/{}", item.invoice_id),
+                href: link("invoices", &item.invoice_id),
                 invoice_id: item.invoice_id.clone(),
             }
         })
@@ -612,7 +613,7 @@ pub fn chase_list(books: &Books, as_of: NaiveDate, all: bool) -> ChaseList {
         .map(|alert| PlanAlertLine {
             client_name: client_name(&alert.client_id),
             advice: alert.advice(),
-            href: format!("/settlement/{}", alert.client_id),
+            href: link("settlement", &alert.client_id),
             plan_id: alert.plan_id,
         })
         .collect();
@@ -682,7 +683,7 @@ pub fn drill_down(
         .iter()
         .take(shown)
         .map(|aged| DrillRow {
-            href: format!("/invoices/{}", aged.invoice.id),
+            href: link("invoices", &aged.invoice.id),
             number: aged.invoice.number.clone(),
             client_name: books.client_of(aged.position).map_or_else(
                 || aged.invoice.client_id.clone(),

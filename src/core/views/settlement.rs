@@ -6,6 +6,7 @@ use crate::core::currency::Currency;
 use crate::core::dates::format_date;
 use crate::core::error::FieldError;
 use crate::core::forms::PlanForm;
+use crate::core::ids::link;
 use crate::core::model::{Instalment, Plan, PlanStatus, PrepSheet};
 use crate::core::money::{format_money, plain};
 use crate::core::settlement::advice::{recommend, Goal, Signals};
@@ -162,7 +163,7 @@ pub fn planner(
     Some(Planner {
         client_id: client.id.clone(),
         client_name: client.name.clone(),
-        client_href: format!("/clients/{client_id}"),
+        client_href: link("clients", client_id),
         rows: case.as_ref().map(case_rows).unwrap_or_default(),
         figures: case.as_ref().map(case_figures).unwrap_or_default(),
         plan_defaults: case

@@ -1,5 +1,6 @@
 //! The invoice table shared by the invoice list and the client page.
 
+use crate::core::ids::link;
 use crate::core::views::rows::InvoiceRow;
 use crate::ui::components::StatusBadge;
 use leptos::prelude::*;
@@ -43,11 +44,11 @@ pub fn InvoiceTable(
 #[component]
 fn InvoiceLine(row: InvoiceRow, show_client: bool) -> impl IntoView {
     let client = show_client.then(|| {
-        view! { <td class="client"><a href=format!("/clients/{}", row.client_id)>{row.client_name.clone()}</a></td> }
+        view! { <td class="client"><a href=link("clients", &row.client_id)>{row.client_name.clone()}</a></td> }
     });
     view! {
         <tr>
-            <td class="number"><a href=format!("/invoices/{}", row.id)>{row.number}</a></td>
+            <td class="number"><a href=link("invoices", &row.id)>{row.number}</a></td>
             {client}
             <td class="issued">{row.issued}</td>
             <td class="due"><time datetime=row.due_iso>{row.due}</time></td>

@@ -3,6 +3,7 @@
 
 use crate::core::error::FieldError;
 use crate::core::forms::{ActivityForm, InvoiceForm};
+use crate::core::ids::from_path_segment;
 use crate::core::views::client::{
     client_page, delete_question, ClientPage as ClientView, Detail, TimelineEntry, ACTIVITY_CHOICES,
 };
@@ -19,7 +20,9 @@ use leptos_router::hooks::{use_navigate, use_params_map};
 pub fn ClientPage() -> impl IntoView {
     let app = use_app();
     let params = use_params_map();
-    let client_id = Memo::new(move |_| params.with(|params| params.get("id").unwrap_or_default()));
+    let client_id = Memo::new(move |_| {
+        params.with(|params| from_path_segment(&params.get("id").unwrap_or_default()))
+    });
     let page = Memo::new(move |_| {
         app.ledger
             .with(|books| client_page(books, &client_id.get(), today()))

@@ -1,6 +1,7 @@
 //! `/clients`: every client with what they owe, and a form to add one.
 
 use crate::core::forms::ClientForm;
+use crate::core::ids::link;
 use crate::core::views::clients::{client_list, ClientSummary};
 use crate::ui::browser::today;
 use crate::ui::components::EmptyState;
@@ -17,7 +18,7 @@ pub fn ClientsPage() -> impl IntoView {
     let search = RwSignal::new(String::new());
     let navigate = use_navigate();
     let open_client =
-        Callback::new(move |id: String| navigate(&format!("/clients/{id}"), Default::default()));
+        Callback::new(move |id: String| navigate(&link("clients", &id), Default::default()));
     let clients = Memo::new(move |_| app.ledger.with(|books| client_list(books, today())));
     let shown = Signal::derive(move || {
         search.with(|search| {

@@ -4,6 +4,7 @@
 //! search only filters it, and the keyed table repaints the rows that changed.
 
 use crate::core::forms::InvoiceForm;
+use crate::core::ids::link;
 use crate::core::views::invoices::{InvoiceFilter, InvoiceIndex};
 use crate::ui::browser::today;
 use crate::ui::components::{EmptyState, InvoiceTable};
@@ -46,7 +47,7 @@ fn AddInvoice(on_cancel: impl Fn() + Copy + Send + Sync + 'static) -> impl IntoV
     let app = use_app();
     let navigate = use_navigate();
     let open_invoice =
-        Callback::new(move |id: String| navigate(&format!("/invoices/{id}"), Default::default()));
+        Callback::new(move |id: String| navigate(&link("invoices", &id), Default::default()));
     view! {
         <Show when=move || app.ledger.with(|books| !books.clients.is_empty()) fallback=|| view! {
             <p class="card">"Add a client first: every invoice belongs to a client. " <a href="/clients">"Go to clients"</a> "."</p>

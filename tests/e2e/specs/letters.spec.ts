@@ -11,11 +11,13 @@ test("a demand letter states the balance, interest, compensation and deadline, a
   await invoice.draftLetter();
   await letter.choose("demand-letter");
   await expect(letter.body).toContainText("Outstanding balance: £1,000.00");
-  // UK Act at 4.00% + 8: 15–28 Feb on £1,200 = £5.52; 1–16 Mar on £1,000 = £5.26.
-  await expect(letter.body).toContainText("Interest on all open invoices to date: £10.78");
+  // UK Act at 3.75% + 8 (Bank Rate on 31 Dec 2025 was 3.75%, from 18 Dec 2025), each payment
+  // day counted like the report's day: 15 Feb–1 Mar on £1,200 = 1,200 × 11.75% × 15/365 =
+  // £5.79; 2–16 Mar on £1,000 = 1,000 × 11.75% × 15/365 = £4.83.
+  await expect(letter.body).toContainText("Interest on all open invoices to date: £10.62");
   await expect(letter.body).toContainText("Fixed compensation: £70.00");
   await expect(letter.body).toContainText("Please pay this sum in full by 30 March 2026.");
-  await expect(letter.subject).toHaveText("Letter before action: £1,080.78 owed to Ada Studio");
+  await expect(letter.subject).toHaveText("Letter before action: £1,080.62 owed to Ada Studio");
   await expect(page.getByText("This letter is a drafting aid, not legal advice.")).toBeVisible();
   expect(await letter.mailto()).toMatch(/^mailto:jo@acme\.test\?subject=Letter%20before%20action/);
   await expectNoAxeViolations(page);

@@ -10,8 +10,8 @@ test("draw a plan, download its calendar, accept it and see a payment mark an in
   await client.open("c1");
   await client.openSettlementPlanner();
   await expect(page).toHaveURL(/\/settlement\/c1$/);
-  // Claim: £1,000.00 + £10.78 interest + £70.00 compensation.
-  await expect(settlement.claim).toHaveAttribute("data-amount", "1080.78");
+  // Claim: £1,000.00 + £10.62 interest (UK Act at 3.75% + 8, see letters.spec.ts) + £70.00.
+  await expect(settlement.claim).toHaveAttribute("data-amount", "1080.62");
   // INV-001 is 30 days late (due 14 Feb), so the under-90-days defaults apply, and every
   // option is discounted at 5% a year, monthly: d = 1 + 0.05 ÷ 12 = 1.0041667.
   //   lump sum:    0.90 × £972.70 (10% off £1,080.78) = £875.43 ÷ d = 871.80

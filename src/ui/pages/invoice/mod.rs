@@ -8,6 +8,7 @@ mod payments;
 mod write_off;
 
 use crate::core::forms::InvoiceForm;
+use crate::core::ids::{from_path_segment, link};
 use crate::core::interest::InterestOptions;
 use crate::core::views::invoice::{invoice_page, Figures, InvoicePage as Page};
 use crate::ui::browser::{confirm, today};
@@ -34,7 +35,9 @@ fn part<T: Clone + PartialEq + Send + Sync + 'static>(
 pub fn InvoicePage() -> impl IntoView {
     let app = use_app();
     let params = use_params_map();
-    let invoice_id = Memo::new(move |_| params.with(|params| params.get("id").unwrap_or_default()));
+    let invoice_id = Memo::new(move |_| {
+        params.with(|params| from_path_segment(&params.get("id").unwrap_or_default()))
+    });
     let uk_split = RwSignal::new(false);
     let page = Memo::new(move |_| {
         let options = InterestOptions {
@@ -118,12 +121,12 @@ fn InvoiceHead(page: Memo<Option<Page>>, editing: RwSignal<bool>) -> impl IntoVi
                 .commit(|ledger, _| ledger.delete_invoice(&head.id))
                 .is_ok()
         {
-            navigate(&format!("/clients/{}", head.client_id), Default::default());
+            navigate(&link("clients", &head.client_id), Default::default());
         }
     });
     move || {
         head.get().map(|head| view! {
-            <p class="crumbs"><a href="/invoices">"Invoices"</a> " / " <a href=format!("/clients/{}", head.client_id)>{head.client_name}</a></p>
+            <p class="crumbs"><a href="/invoices">"Invoices"</a> " / " <a href=link("clients", &head.client_id)>{head.client_name}</a></p>
             <div class="page-head">
                 <h1>{head.title}</h1>
                 <div class="actions">

@@ -2,6 +2,7 @@
 //! currency, what they add up to, and the communication history.
 
 use crate::core::currency::Currency;
+use crate::core::ids::link;
 use crate::core::settlement::Exclusions;
 use crate::core::views::settlement::{CaseRow, Planner};
 use crate::ui::pages::client::Timeline;
@@ -86,7 +87,7 @@ fn CaseLine(row: CaseRow, exclusions: RwSignal<Exclusions>) -> impl IntoView {
             <td><input type="checkbox" id=format!("include-{}", row.invoice_id) prop:checked=row.included
                 aria-label=row.include_label on:change=toggle /></td>
             <td>
-                <a href=format!("/invoices/{}", row.invoice_id)>{row.number}</a>
+                <a href=link("invoices", &row.invoice_id)>{row.number}</a>
                 {(!row.due_note.is_empty()).then(|| view! { <span class="due-note">{row.due_note}</span> })}
             </td>
             <td class="num">{row.outstanding}</td>

@@ -11,6 +11,7 @@ mod plans;
 mod prep;
 
 use crate::core::currency::Currency;
+use crate::core::ids::from_path_segment;
 use crate::core::settlement::Exclusions;
 use crate::core::views::settlement::{planner, Planner};
 use crate::ui::browser::today;
@@ -23,7 +24,9 @@ use leptos_router::hooks::use_params_map;
 pub fn SettlementPage() -> impl IntoView {
     let app = use_app();
     let params = use_params_map();
-    let client_id = Memo::new(move |_| params.with(|params| params.get("id").unwrap_or_default()));
+    let client_id = Memo::new(move |_| {
+        params.with(|params| from_path_segment(&params.get("id").unwrap_or_default()))
+    });
     let currency = RwSignal::new(None::<Currency>);
     let exclusions = RwSignal::new(Exclusions::none());
     let page = Memo::new(move |_| {
