@@ -14,17 +14,17 @@ test("draw a plan, download its calendar, accept it and see a payment mark an in
   await expect(settlement.claim).toHaveAttribute("data-amount", "1080.62");
   // INV-001 is 30 days late (due 14 Feb), so the under-90-days defaults apply, and every
   // option is discounted at 5% a year, monthly: d = 1 + 0.05 ÷ 12 = 1.0041667.
-  //   lump sum:    0.90 × £972.70 (10% off £1,080.78) = £875.43 ÷ d = 871.80
-  //   instalments: (1 − 0.10) × £1,080.78 = £972.702 ÷ d³ (paid on average 3 months out) = 960.64
-  //   agency:      0.80 × £1,080.78 × 75% (25% commission) = £648.468 ÷ d⁴ = 637.77
-  //   court:       0.85 × 0.80 × £1,080.78 − £115.00 costs (5% is £54.04, below the minimum)
-  //                = £619.9304 ÷ d⁹ = 597.16
+  //   lump sum:    0.90 × £972.56 (10% off £1,080.62) = £875.30 ÷ d = 871.67
+  //   instalments: (1 − 0.10) × £1,080.62 = £972.558 ÷ d³ (paid on average 3 months out) = 960.50
+  //   agency:      0.80 × £1,080.62 × 75% (25% commission) = £648.372 ÷ d⁴ = 637.68
+  //   court:       0.85 × 0.80 × £1,080.62 − £115.00 costs (5% is £54.03, below the minimum)
+  //                = £619.8216 ÷ d⁹ = 597.06
   //   write-off:   nothing.
   await expect.poll(() => settlement.optionValues()).toEqual({
-    "lump-sum": "871.80",
-    instalments: "960.64",
-    agency: "637.77",
-    court: "597.16",
+    "lump-sum": "871.67",
+    instalments: "960.50",
+    agency: "637.68",
+    court: "597.06",
     "write-off": "0.00",
   });
 
