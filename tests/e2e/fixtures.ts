@@ -9,6 +9,7 @@ import { AppShell } from "./pages/app";
 import { ClientPage, ClientsPage } from "./pages/clients";
 import { DashboardPage } from "./pages/dashboard";
 import { DataPage } from "./pages/data";
+import { ImportPage } from "./pages/import";
 import { InvoicePage } from "./pages/invoice";
 import { InvoicesPage } from "./pages/invoices";
 import { LetterView } from "./pages/letter";
@@ -20,6 +21,7 @@ import { TemplatesPage } from "./pages/templates";
 export interface Pages {
   app: AppShell;
   data: DataPage;
+  importer: ImportPage;
   dashboard: DashboardPage;
   invoices: InvoicesPage;
   invoice: InvoicePage;
@@ -49,6 +51,7 @@ export const test = base.extend<Pages & { foreignRequests: string[] }>({
   ],
   app: async ({ page }, use) => use(new AppShell(page)),
   data: async ({ page }, use) => use(new DataPage(page)),
+  importer: async ({ page }, use) => use(new ImportPage(page)),
   dashboard: async ({ page }, use) => use(new DashboardPage(page)),
   invoices: async ({ page }, use) => use(new InvoicesPage(page)),
   invoice: async ({ page }, use) => use(new InvoicePage(page)),

@@ -1,8 +1,7 @@
 // /import: other tools' CSV exports come in with the right balances, a second import of the
 // same file adds nothing, a newer export adds what is new, bad rows are named by line and
 // nothing is stored until the user decides, and Undo puts the stored data back byte for byte.
-import { test, expect, storedLedger, expectNoAxeViolations } from "../fixtures";
-import { Page } from "@playwright/test";
+import { test, expect, expectNoAxeViolations } from "../fixtures";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -55,66 +54,12 @@ TOTAL,,,,,,,"1,200.00"
 `;
 
 /** The `/import` page's hooks, as a journey. */
-class ImportPage {
-  constructor(readonly page: Page) {}
-
-  async open() {
-    await this.page.goto("/import");
-    await expect(this.page.getByRole("heading", { name: "Import from another tool" })).toBeVisible();
-  }
-
-  async choose(path: string) {
-    await this.page.getByTestId("csv-file").setInputFiles(path);
-    await expect(this.page.getByTestId("csv-counts")).toBeVisible();
-  }
-
-  row(number: string) {
-    return this.page.locator(`[data-testid="csv-row"][data-number="${number}"]`);
-  }
-
-  async expectRow(number: string, values: Record<string, string>) {
-    const row = this.row(number);
-    for (const [name, value] of Object.entries(values)) {
-      await expect(row, `${number} ${name}`).toHaveAttribute(`data-${name}`, value);
-    }
-  }
-
-  async map(field: string, header: string) {
-    await this.page.locator(`[data-testid="csv-map"][data-field="${field}"]`).selectOption(header);
-  }
-
-  /** Imports, ticking "I have read the problems" when the page asks for it. */
-  async importRows() {
-    const acknowledge = this.page.getByTestId("csv-acknowledge");
-    if (await acknowledge.isVisible()) await acknowledge.check();
-    const revision = await this.revision();
-    await this.page.getByTestId("csv-import").click();
-    await expect(this.page.getByTestId("csv-status")).toContainText("Imported from");
-    await this.savedAfter(revision);
-  }
-
-  revision() {
-    return this.page.evaluate(() => localStorage.getItem("overdue.revision"));
-  }
-
-  async savedAfter(revision: string | null) {
-    await expect.poll(() => this.revision()).not.toBe(revision);
-  }
-
-  /** The balance `/invoices/<id>` shows for the invoice numbered `number`. */
-  async balanceOf(number: string) {
-    await this.page.goto("/invoices");
-    await this.page.getByRole("link", { name: number, exact: true }).click();
-    return this.page.getByTestId("balance").getAttribute("data-amount");
-  }
-}
 
 test.beforeEach(async ({ page }) => {
   await page.clock.setFixedTime(new Date("2026-11-24T10:00:00"));
 });
 
-test("a Xero export imports once, and a newer export adds the new payment", async ({ page }) => {
-  const importer = new ImportPage(page);
+test("a Xero export imports once, and a newer export adds the new payment", async ({ page, data, importer }) => {
   await importer.open();
   await importer.choose(csv("xero.csv", xeroExport("200.00")));
   await expect(page.getByTestId("csv-profile")).toHaveAttribute("data-value", "xero");
@@ -141,8 +86,7 @@ test("a Xero export imports once, and a newer export adds the new payment", asyn
   expect(await importer.balanceOf("INV-0102")).toBe("450.00");
 });
 
-test("a QuickBooks A/R Aging Detail report imports its open balances in the chosen currency", async ({ page }) => {
-  const importer = new ImportPage(page);
+test("a QuickBooks A/R Aging Detail report imports its open balances in the chosen currency", async ({ page, data, importer }) => {
   await importer.open();
   await importer.choose(csv("aging.csv", QUICKBOOKS_AGING));
   await expect(page.getByTestId("csv-profile")).toHaveAttribute("data-value", "quickbooks-aging");
@@ -156,8 +100,7 @@ test("a QuickBooks A/R Aging Detail report imports its open balances in the chos
   expect(await importer.balanceOf("SI-2")).toBe("500.00");
 });
 
-test("a semicolon file with decimal commas and unknown headers imports after mapping", async ({ page }) => {
-  const importer = new ImportPage(page);
+test("a semicolon file with decimal commas and unknown headers imports after mapping", async ({ page, data, importer }) => {
   await importer.open();
   await importer.choose(csv("german.csv", "Kunde;Beleg;Datum;Zahlbar bis;Brutto;Restbetrag\nMüller GmbH;R-2026-001;15.01.2026;14.02.2026;1.234,56;1.000,00\nDupont SA;R-2026-002;03.02.2026;05.03.2026;980,00;980,00\n"));
   await expect(page.getByTestId("csv-profile")).toHaveAttribute("data-value", "generic");
@@ -174,32 +117,31 @@ test("a semicolon file with decimal commas and unknown headers imports after map
   expect(await importer.balanceOf("R-2026-001")).toBe("1000.00");
 });
 
-test("bad rows are named by line, nothing is stored until the user decides, and Undo restores the stored data byte for byte", async ({ page }) => {
+test("bad rows are named by line, nothing is stored until the user decides, and Undo restores the stored data byte for byte", async ({ page, data, importer }) => {
   await page.goto("/data");
   await page.getByTestId("load-sample").click();
   await expect(page.getByTestId("import-status")).toContainText("Added sample data");
-  const importer = new ImportPage(page);
   await importer.open();
-  const before = await storedLedger(page);
+  const before = await data.storedLedger();
   const revision = await importer.revision();
   await importer.choose(csv("bad.csv", "Client,Invoice Number,Invoice Date,Due Date,Total,Currency\nNorthwind Trading,NW-1,2026-10-01,2026-10-31,300.00,GBP\nNorthwind Trading,NW-2,2026-10-02,2026-11-01,three hundred,GBP\nNorthwind Trading,NW-3,2026-10-05,2026-09-01,20.00,GBP\n"));
   await expect(page.locator('[data-testid="csv-problem"][data-line="3"]')).toContainText("three hundred");
   await expect(page.locator('[data-testid="csv-problem"][data-line="4"]')).toContainText("before the issue date");
   await importer.expectRow("NW-2", { action: "skip" });
   await expect(page.getByTestId("csv-import")).toBeDisabled();
-  expect(await storedLedger(page)).toBe(before);
+  expect(await data.storedLedger()).toBe(before);
 
   await page.getByTestId("csv-acknowledge").check();
   await importer.importRows();
   await expect(page.getByTestId("csv-status")).toContainText("1 new invoice");
   await expect(page.getByTestId("csv-status")).toContainText("2 rows were not imported");
-  expect(await storedLedger(page)).not.toBe(before);
+  expect(await data.storedLedger()).not.toBe(before);
 
   const imported = await importer.revision();
   await page.getByTestId("csv-undo").click();
   await expect(page.getByTestId("csv-status")).toContainText("The import was undone");
   await importer.savedAfter(imported);
-  expect(await storedLedger(page)).toBe(before);
+  expect(await data.storedLedger()).toBe(before);
   expect(await importer.revision()).toBe(revision);
   await expect(page.getByTestId("csv-undo")).toHaveCount(0);
   await importer.expectRow("NW-1", { action: "new" });

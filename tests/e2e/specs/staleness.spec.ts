@@ -4,11 +4,13 @@ import { test, expect, fixture } from "../fixtures";
 
 const note = /table checked to 30 Sep 2026; if the bank has changed its rate since, add the new rate in Settings/;
 
-test("interest past the Bank of England table's check date is flagged on the invoice and in the letter", async ({ page, data, invoice, letter }) => {
-  // 24 Nov 2026 is after the Bank of England table's "checked up to" date of 30 Sep 2026.
-  await page.clock.setFixedTime(new Date("2026-11-24T12:00:00"));
+test("interest past the ECB table's check date is flagged on the invoice and in the letter", async ({ page, data, invoice, letter }) => {
+  // The EU rule re-fixes the rate each half-year from the ECB rate in force on 1 January or
+  // 1 July; on 20 Jan 2027 the half-year from 1 Jan 2027 needs a rate after the table's
+  // "checked up to" date of 30 Sep 2026.
+  await page.clock.setFixedTime(new Date("2027-01-20T12:00:00"));
   await data.importBackup(fixture("interest.json"));
-  await invoice.open("uk");
+  await invoice.open("eu");
   await expect(page.getByTestId("interest-stale")).toHaveText(note);
   await invoice.draftLetter();
   await letter.choose("demand-letter");
@@ -16,9 +18,10 @@ test("interest past the Bank of England table's check date is flagged on the inv
 });
 
 test("interest within the checked period carries no such note", async ({ page, data, invoice }) => {
+  // On 15 Sep 2026 the current half-year's rate (in force on 1 Jul 2026) is in the table.
   await page.clock.setFixedTime(new Date("2026-09-15T12:00:00"));
   await data.importBackup(fixture("interest.json"));
-  await invoice.open("uk");
+  await invoice.open("eu");
   await expect(invoice.interestTotal).toBeVisible();
   await expect(page.getByTestId("interest-stale")).toHaveCount(0);
 });
