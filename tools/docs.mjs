@@ -39,7 +39,7 @@ await page.getByTestId("load-sample").click();
 await page.getByTestId("import-status").waitFor();
 await page.goto(`${base}/`);
 await page.getByTestId("aging-cell").first().waitFor();
-await page.screenshot({ path: `${out}dashboard.png` });
+await page.screenshot({ path: `${out}dashboard.png`, fullPage: true });
 
 // The same dashboard on a phone: one card per client.
 await page.setViewportSize({ width: 360, height: 780 });
