@@ -110,6 +110,8 @@ fn ImportCard(report: Callback<DataStatus>) -> impl IntoView {
             <p>"Replaces what is stored here with the file's contents. The whole file is checked first: if anything is wrong, nothing changes."</p>
             <label for="import-file">"Backup file (.json)"</label>
             <input id="import-file" type="file" accept="application/json,.json" data-testid="import-file" on:change=import />
+            <p class="hint">"Invoices in another tool (Xero, QuickBooks, FreshBooks, Zoho, Stripe or a spreadsheet)? "
+                <a href="/import">"Import its CSV export"</a> "."</p>
         </section>
     }
 }

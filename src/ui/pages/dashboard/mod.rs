@@ -56,7 +56,7 @@ pub fn Dashboard() -> impl IntoView {
             fallback=|| view! {
                 <div class="empty">
                     <h2>"Nothing to age yet"</h2>
-                    <p>"Add " <a href="/clients">"clients"</a> " and " <a href="/invoices">"invoices"</a> ", or load sample data from " <a href="/data">"Data"</a> " to see who owes what and how late."</p>
+                    <p>"Add " <a href="/clients">"clients"</a> " and " <a href="/invoices">"invoices"</a> ", " <a href="/import">"import them from another tool's CSV export"</a> ", or load sample data from " <a href="/data">"Data"</a> " to see who owes what and how late."</p>
                 </div>
             }
         >
