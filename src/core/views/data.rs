@@ -10,6 +10,8 @@ use chrono::NaiveDate;
 pub struct DataPage {
     /// The name the exported backup is saved under: `overdue-backup-2026-03-02.json`.
     pub export_file_name: String,
+    /// The name the invoices-and-payments CSV is saved under: `overdue-invoices-2026-03-02.csv`.
+    pub csv_file_name: String,
     /// Sample records are present, so they can be removed.
     pub has_sample: bool,
 }
@@ -18,6 +20,7 @@ pub struct DataPage {
 pub fn data_page(books: &Books, today: NaiveDate) -> DataPage {
     DataPage {
         export_file_name: format!("overdue-backup-{today}.json"),
+        csv_file_name: format!("overdue-invoices-{today}.csv"),
         has_sample: books.has_sample(),
     }
 }
@@ -144,6 +147,7 @@ mod tests {
             data_page(&Books::default(), day()),
             DataPage {
                 export_file_name: "overdue-backup-2026-03-02.json".into(),
+                csv_file_name: "overdue-invoices-2026-03-02.csv".into(),
                 has_sample: false,
             }
         );

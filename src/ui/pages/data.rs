@@ -1,6 +1,7 @@
 //! `/data`: backup export and import, sample data and storage use.
 
 use crate::core::backup;
+use crate::core::import::export_csv;
 use crate::core::views::data::{
     browser_estimate_sentence, data_page, persisted_sentence, storage_sentence, with_sample,
     DataStatus, Outcome, SAMPLE_REMOVED,
@@ -71,11 +72,23 @@ fn ExportCard(report: Callback<DataStatus>) -> impl IntoView {
             Err(problem) => report.run(DataStatus::refused(problem)),
         }
     };
+    let export_csv = move |_| {
+        let (name, text) = app
+            .ledger
+            .with_untracked(|books| (data_page(books, today()).csv_file_name, export_csv(books)));
+        if let Err(problem) = download(&name, "text/csv", &text) {
+            report.run(DataStatus::refused(problem));
+        }
+    };
     view! {
         <section class="card" aria-labelledby="export-heading">
             <h2 id="export-heading">"Export a backup"</h2>
             <p>"Downloads one JSON file with your business profile, clients, invoices, payments and activity log."</p>
-            <button class="primary" data-testid="export-backup" on:click=export>"Export backup"</button>
+            <div class="actions">
+                <button class="primary" data-testid="export-backup" on:click=export>"Export backup"</button>
+                <button data-testid="export-csv" on:click=export_csv>"Invoices and payments (CSV)"</button>
+            </div>
+            <p class="hint">"The CSV opens in any spreadsheet and imports back unchanged through " <a href="/import">"Import"</a> "."</p>
         </section>
     }
 }

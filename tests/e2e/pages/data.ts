@@ -44,6 +44,11 @@ export class DataPage extends PageObject {
     return download(this.page, this.page.getByTestId("export-backup"));
   }
 
+  /** Clicks "Invoices and payments (CSV)" and returns the downloaded file. */
+  async exportCsv(): Promise<Downloaded> {
+    return download(this.page, this.page.getByTestId("export-csv"));
+  }
+
   /**
    * The stored ledger document, exactly as localStorage holds it, once every save the app
    * has already scheduled has run. The app stores a change after the next paint (a frame,

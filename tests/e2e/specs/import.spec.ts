@@ -146,3 +146,16 @@ test("bad rows are named by line, nothing is stored until the user decides, and 
   await expect(page.getByTestId("csv-undo")).toHaveCount(0);
   await importer.expectRow("NW-1", { action: "new" });
 });
+
+test("the invoices-and-payments CSV from Data imports back with nothing to change", async ({ page, data, importer }) => {
+  await data.loadSample();
+  const exported = await data.exportCsv();
+  expect(exported.name).toBe("overdue-invoices-2026-11-24.csv");
+  await importer.open();
+  await importer.choose(exported.path);
+  await expect(page.getByTestId("csv-profile")).toHaveAttribute("data-value", "overdue");
+  const actions = await page.getByTestId("csv-row").evaluateAll((rows) => rows.map((row) => row.getAttribute("data-action")));
+  expect(actions.length).toBeGreaterThan(0);
+  expect(new Set(actions)).toEqual(new Set(["unchanged"]));
+  await expect(page.getByTestId("csv-import")).toBeDisabled();
+});
