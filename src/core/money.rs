@@ -130,6 +130,13 @@ pub fn format_money(value: Decimal, currency: &Currency) -> String {
     }
 }
 
+/// Writes a percentage for people, always with two decimals (half to even): `8.00%`, `11.75%`.
+pub fn format_percent(rate: Decimal) -> String {
+    let mut rounded = rate.round_dp(2);
+    rounded.rescale(2);
+    format!("{rounded}%")
+}
+
 /// A non-negative amount of at most [`MAX_AMOUNT`] with two decimals, stored as `"1200.00"`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
 pub struct Amount(Decimal);
@@ -404,6 +411,15 @@ mod tests {
         assert_eq!(format_money(dec("-10"), &gbp), "-£10.00");
         assert_eq!(format_money(dec("999"), &chf), "CHF 999.00");
         assert_eq!(format_money(dec("0.005"), &gbp), "£0.01");
+    }
+
+    #[test]
+    fn percentages_always_show_two_decimals() {
+        assert_eq!(format_percent(dec("8")), "8.00%");
+        assert_eq!(format_percent(dec("8.0")), "8.00%");
+        assert_eq!(format_percent(dec("11.75")), "11.75%");
+        assert_eq!(format_percent(dec("-0.88")), "-0.88%");
+        assert_eq!(format_percent(dec("2.125")), "2.12%");
     }
 
     #[test]

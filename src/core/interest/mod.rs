@@ -40,7 +40,7 @@ use crate::core::currency::Currency;
 use crate::core::dates::format_date;
 use crate::core::ledger::{InvoiceStatus, Ledger};
 use crate::core::model::{Appropriation, Business, InterestTerms, Invoice, Payment, RuleKind};
-use crate::core::money::{format_money, round_cents};
+use crate::core::money::{format_money, format_percent, round_cents};
 use chrono::NaiveDate;
 pub use rates::Staleness;
 pub use rules::{appropriation, citation, citation_for, legal_due_date};
@@ -144,8 +144,8 @@ impl InterestResult {
         let low = self.rows.iter().map(|r| r.annual_rate).min();
         let high = self.rows.iter().map(|r| r.annual_rate).max();
         match (low, high) {
-            (Some(low), Some(high)) if low == high => format!("{}%", low.round_dp(2)),
-            (Some(low), Some(high)) => format!("{}%–{}%", low.round_dp(2), high.round_dp(2)),
+            (Some(low), Some(high)) if low == high => format_percent(low),
+            (Some(low), Some(high)) => format!("{}–{}", format_percent(low), format_percent(high)),
             _ => "—".into(),
         }
     }

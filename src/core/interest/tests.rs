@@ -381,7 +381,7 @@ fn contract_rate_with_a_flat_fee() {
     assert_eq!(result.compensation.as_ref().unwrap().amount, dec("25"));
     assert_eq!(
         summary(&result),
-        "£10.53 interest at 8.0% + £25.00 compensation"
+        "£10.53 interest at 8.00% + £25.00 compensation"
     );
 }
 

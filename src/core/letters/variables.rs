@@ -9,7 +9,7 @@ use crate::core::interest::{
 };
 use crate::core::ledger::{InvoiceSummary, Ledger};
 use crate::core::model::{Business, Client, Invoice};
-use crate::core::money::format_money;
+use crate::core::money::{format_money, format_percent};
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use std::collections::BTreeMap;
@@ -185,12 +185,6 @@ pub struct SettlementFigures {
     pub schedule: Vec<(String, String, String)>,
 }
 
-/// A rate for people: percent per year, at most two decimals and no trailing zeros ("8%",
-/// "11.75%").
-pub fn format_rate(annual_rate: Decimal) -> String {
-    format!("{}%", annual_rate.round_dp(2).normalize())
-}
-
 /// The context being filled, section by section.
 #[derive(Default)]
 struct Values(Context);
@@ -361,7 +355,7 @@ fn interest_section(values: &mut Values, interest: &InterestResult, money: Money
                 ("to", format_date_long(row.to)),
                 ("days", row.days.to_string()),
                 ("principal", money.format(row.principal)),
-                ("rate", format_rate(row.annual_rate)),
+                ("rate", format_percent(row.annual_rate)),
                 ("amount", money.format(row.interest)),
             ])
         })

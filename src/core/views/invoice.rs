@@ -7,8 +7,8 @@ use crate::core::dates::format_date;
 use crate::core::interest::{compute, Allocation, InterestOptions, InterestResult, InterestRow};
 use crate::core::ladder::{recommended_letter, Advice, LadderStep};
 use crate::core::ledger::InvoiceStatus;
-use crate::core::letters::variables::format_rate;
 use crate::core::model::{Payment, RuleKind};
+use crate::core::money::format_percent;
 use crate::core::money::{format_money, plain};
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
@@ -308,7 +308,7 @@ fn interest_line(row: &InterestRow, money: &impl Fn(Decimal) -> String) -> Inter
         to: format_date(row.to),
         days: row.days,
         principal: money(row.principal),
-        rate: format_rate(row.annual_rate),
+        rate: format_percent(row.annual_rate),
         interest: money(row.interest),
         basis: row.basis.clone(),
         user_rate: row.user_rate,
@@ -433,8 +433,22 @@ mod tests {
         assert_eq!(
             rows,
             [
-                ("15 Feb 2026", "1 Mar 2026", 15, "£1,200.00", "8%", "£3.95"),
-                ("2 Mar 2026", "16 Mar 2026", 15, "£1,000.00", "8%", "£3.29"),
+                (
+                    "15 Feb 2026",
+                    "1 Mar 2026",
+                    15,
+                    "£1,200.00",
+                    "8.00%",
+                    "£3.95"
+                ),
+                (
+                    "2 Mar 2026",
+                    "16 Mar 2026",
+                    15,
+                    "£1,000.00",
+                    "8.00%",
+                    "£3.29"
+                ),
             ]
         );
         assert!(!interest.offers_uk_split);
@@ -502,7 +516,7 @@ mod tests {
         assert_eq!(mine.user_rate_note, Some(USER_RATE_NOTE));
         let last = mine.rows.last().unwrap();
         assert!(last.user_rate);
-        assert_eq!(last.rate, "11.5%");
+        assert_eq!(last.rate, "11.50%");
         assert!(!mine.rows[0].user_rate);
     }
 

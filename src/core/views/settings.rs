@@ -5,18 +5,11 @@ use crate::core::books::Books;
 use crate::core::dates::format_date;
 use crate::core::interest::rates::rows;
 use crate::core::model::{RateTableId, RuleKind};
+use crate::core::money::format_percent;
 use chrono::NaiveDate;
-use rust_decimal::Decimal;
 
 /// How many of a table's latest rows the page shows.
 pub const RECENT_RATES: usize = 6;
-
-/// A percentage for people, always with two decimals: `8.00%`, `13.25%`, `-0.88%`.
-pub fn format_percent(rate: Decimal) -> String {
-    let mut rounded = rate.round_dp(2);
-    rounded.rescale(2);
-    format!("{rounded}%")
-}
 
 /// One option of a picker: its value and its label.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
