@@ -4,12 +4,14 @@
 use crate::core::aging::queue::advice_for;
 use crate::core::books::Books;
 use crate::core::dates::format_date_long;
+use crate::core::interest::InterestOptions;
 use crate::core::ladder::recommended_letter;
 use crate::core::letters::output::{eml, mailto, mailto_subject_only, Mailbox};
 use crate::core::letters::template::Value;
 use crate::core::letters::variables::letter_context;
 use crate::core::letters::{Channel, LEGAL_NOTICE};
 use crate::core::settlement::letter_figures;
+use crate::core::views::paid_late::{paid_late_option, PaidLateOption};
 use chrono::NaiveDate;
 
 /// One letter in the picker.
@@ -73,6 +75,8 @@ pub struct LetterView {
     pub legal_notice: Option<&'static str>,
     /// The warning that a quoted interest figure needs a rate after its table's check.
     pub stale: Option<String>,
+    /// The option to claim interest on the client's invoices paid late, when there are any.
+    pub paid_late: Option<PaidLateOption>,
     /// The ways it can be sent.
     pub channels: Vec<ChannelChoice>,
     /// The name of the downloaded .eml file.
@@ -99,12 +103,15 @@ impl LetterView {
 }
 
 /// The letter view for an invoice with the letter `template_id` chosen (the recommended one when
-/// that id is unknown), to be sent by `channel`; `None` when the invoice or its client is gone.
+/// that id is unknown), to be sent by `channel`, its figures computed with `options` (with
+/// `include_paid_late`, the letter also claims what invoices paid late still carry); `None`
+/// when the invoice or its client is gone.
 pub fn letter_view(
     books: &Books,
     invoice_id: &str,
     template_id: &str,
     channel: Channel,
+    options: InterestOptions,
     today: NaiveDate,
 ) -> Option<LetterView> {
     let invoice = books.invoice(invoice_id)?;
@@ -121,6 +128,7 @@ pub fn letter_view(
         today,
         template.deadline_days,
         &letter_figures(books, invoice_id),
+        options,
     )?;
     let (subject, mail_body) = template.render(&letter.values);
     letter
@@ -164,6 +172,13 @@ pub fn letter_view(
             .stale
             .filter(|_| template.quotes_interest())
             .map(|stale| stale.message()),
+        paid_late: paid_late_option(
+            books,
+            &client.id,
+            std::slice::from_ref(&invoice.currency),
+            today,
+            options,
+        ),
         channels: Channel::ALL
             .into_iter()
             .map(|choice| ChannelChoice {
@@ -200,7 +215,15 @@ mod tests {
 
     fn view(ledger: Ledger, template_id: &str, as_of: &str) -> LetterView {
         let books = Books::new(Arc::new(ledger));
-        letter_view(&books, "i1", template_id, Channel::Post, day(as_of)).unwrap()
+        letter_view(
+            &books,
+            "i1",
+            template_id,
+            Channel::Post,
+            InterestOptions::default(),
+            day(as_of),
+        )
+        .unwrap()
     }
 
     /// On 16 March 2026 the invoice is 30 days late and one reminder was sent (not through the

@@ -7,6 +7,7 @@ use crate::core::dates::format_date;
 use crate::core::error::FieldError;
 use crate::core::forms::PlanForm;
 use crate::core::ids::link;
+use crate::core::interest::InterestOptions;
 use crate::core::model::{Instalment, Plan, PlanStatus, PrepSheet};
 use crate::core::money::{format_money, plain};
 use crate::core::settlement::advice::{recommend, Goal, Signals};
@@ -16,6 +17,7 @@ use crate::core::settlement::plan::{track, InstalmentState};
 use crate::core::settlement::schedule::schedule;
 use crate::core::settlement::{case, received_under, Case, Exclusions};
 use crate::core::views::client::{timeline, TimelineEntry};
+use crate::core::views::paid_late::{paid_late_option, PaidLateOption};
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use std::collections::BTreeSet;
@@ -42,8 +44,11 @@ pub struct CaseRow {
     pub included: bool,
     /// The checkbox's accessible name.
     pub include_label: String,
-    /// "Not yet due (due 30 Apr 2026)" for an invoice left out by default; empty otherwise.
+    /// "Not yet due (due 30 Apr 2026)" for an invoice left out by default, "Paid in full on
+    /// 1 Mar 2026, 30 days late" for one paid late; empty otherwise.
     pub due_note: String,
+    /// Paid in full but late: only its interest and compensation are claimed.
+    pub paid_late: bool,
     /// Principal still owed.
     pub outstanding: String,
     /// Interest to date.
@@ -67,6 +72,8 @@ pub struct CaseFigures {
     pub claim_plain: String,
     /// What the debt's age is, from the ledger.
     pub age_note: String,
+    /// The warning, beside the interest, that a figure needs a rate after its table's check.
+    pub stale: Option<String>,
 }
 
 /// One instalment of an accepted plan with what was paid towards it.
@@ -116,8 +123,11 @@ pub struct Planner {
     pub client_name: String,
     /// The client's page.
     pub client_href: String,
-    /// The currencies the client has open invoices in.
+    /// The currencies the client has open invoices in (and, when the case claims them,
+    /// invoices paid late with something still to claim).
     pub currencies: Vec<Currency>,
+    /// The option to claim interest on invoices paid late, when the client has any.
+    pub paid_late: Option<PaidLateOption>,
     /// The case in the chosen currency; `None` when nothing is open.
     pub case: Option<Case>,
     /// The case's invoices.
@@ -135,31 +145,43 @@ pub struct Planner {
 }
 
 /// The settlement page of `client_id` on `today`: the case in `currency` (the first currency
-/// with open invoices when `None` or not open), with the person's `exclusions`. `None` when
-/// there is no such client.
+/// with open invoices when `None` or not open), with the person's `exclusions`, its interest
+/// computed with `options` (with `include_paid_late` the case also claims what invoices paid
+/// late still carry). `None` when there is no such client.
 pub fn planner(
     books: &Books,
     client_id: &str,
     currency: Option<&Currency>,
     exclusions: &Exclusions,
+    options: InterestOptions,
     today: NaiveDate,
 ) -> Option<Planner> {
     let client = books.client(client_id)?;
-    let currencies: Vec<Currency> = books
+    let all_currencies: Vec<Currency> = books
         .invoices_of(client_id)
-        .filter(|invoice| {
-            books
-                .summary_of(&invoice.id, today)
-                .is_some_and(|summary| summary.outstanding > Decimal::ZERO)
-        })
         .map(|invoice| invoice.currency.clone())
         .collect::<BTreeSet<_>>()
         .into_iter()
         .collect();
+    let paid_late = paid_late_option(books, client_id, &all_currencies, today, options);
+    let claims_paid_late = options.include_paid_late && paid_late.is_some();
+    let currencies: Vec<Currency> = all_currencies
+        .into_iter()
+        .filter(|currency| {
+            books.invoices_of(client_id).any(|invoice| {
+                &invoice.currency == currency
+                    && books
+                        .summary_of(&invoice.id, today)
+                        .is_some_and(|summary| summary.outstanding > Decimal::ZERO)
+            }) || (claims_paid_late
+                && !crate::core::interest::paid_late(books, client_id, currency, today, options)
+                    .is_empty())
+        })
+        .collect();
     let chosen = currency
         .filter(|wanted| currencies.contains(wanted))
         .or(currencies.first());
-    let case = chosen.map(|currency| case(books, client_id, currency, exclusions, today));
+    let case = chosen.map(|currency| case(books, client_id, currency, exclusions, options, today));
     Some(Planner {
         client_id: client.id.clone(),
         client_name: client.name.clone(),
@@ -172,6 +194,7 @@ pub fn planner(
             .unwrap_or_default(),
         case,
         currencies,
+        paid_late,
         timeline: timeline(books, client_id),
         prep_sheet: books.prep_sheet(client_id),
         plans: books
@@ -192,11 +215,19 @@ fn case_rows(case: &Case) -> Vec<CaseRow> {
             number: invoice.number.clone(),
             included: invoice.included,
             include_label: format!("Include invoice {}", invoice.number),
-            due_note: if invoice.due {
-                String::new()
-            } else {
-                format!("Not yet due (due {})", format_date(invoice.due_date))
+            due_note: match (invoice.due, invoice.paid_on) {
+                (false, _) => format!("Not yet due (due {})", format_date(invoice.due_date)),
+                (true, Some(paid_on)) if invoice.paid_late => format!(
+                    "Paid in full on {}, {} late",
+                    format_date(paid_on),
+                    match invoice.days_paid_late {
+                        1 => "1 day".to_string(),
+                        days => format!("{days} days"),
+                    }
+                ),
+                _ => String::new(),
             },
+            paid_late: invoice.paid_late,
             outstanding: money(invoice.outstanding),
             interest: money(invoice.interest),
             compensation: money(invoice.compensation),
@@ -222,6 +253,7 @@ fn case_figures(case: &Case) -> CaseFigures {
         claim: money(case.claim),
         claim_plain: plain(case.claim),
         age_note,
+        stale: case.stale.as_ref().map(|stale| stale.message()),
     }
 }
 
@@ -492,7 +524,15 @@ mod tests {
     fn the_case_leaves_out_invoices_not_yet_due_until_the_person_includes_them() {
         let books = books_with(&[("i2", "300", "GBP", "2026-04-30")]);
         let today = day("2026-03-16");
-        let page = planner(&books, "c1", None, &Exclusions::none(), today).unwrap();
+        let page = planner(
+            &books,
+            "c1",
+            None,
+            &Exclusions::none(),
+            InterestOptions::default(),
+            today,
+        )
+        .unwrap();
         assert_eq!(page.currencies, [gbp()]);
         assert_eq!(
             page.rows,
@@ -503,6 +543,7 @@ mod tests {
                     included: true,
                     include_label: "Include invoice INV-001".into(),
                     due_note: String::new(),
+                    paid_late: false,
                     outstanding: "£1,000.00".into(),
                     interest: "£7.24".into(),
                     compensation: "£0.00".into(),
@@ -513,6 +554,7 @@ mod tests {
                     included: false,
                     include_label: "Include invoice I2".into(),
                     due_note: "Not yet due (due 30 Apr 2026)".into(),
+                    paid_late: false,
                     outstanding: "£300.00".into(),
                     interest: "£0.00".into(),
                     compensation: "£0.00".into(),
@@ -528,11 +570,20 @@ mod tests {
                 claim: "£1,007.24".into(),
                 claim_plain: "1007.24".into(),
                 age_note: "Age of the debt (from the ledger): the oldest included invoice is 30 days overdue.".into(),
+                stale: None,
             }
         );
         let mut exclusions = Exclusions::none();
         exclusions.choose("i2", true);
-        let with_both = planner(&books, "c1", None, &exclusions, today).unwrap();
+        let with_both = planner(
+            &books,
+            "c1",
+            None,
+            &exclusions,
+            InterestOptions::default(),
+            today,
+        )
+        .unwrap();
         assert_eq!(with_both.figures.claim, "£1,307.24");
         assert_eq!(with_both.case.unwrap().included_ids(), ["i1", "i2"]);
     }
@@ -542,7 +593,15 @@ mod tests {
         let books = books_with(&[]);
         let mut exclusions = Exclusions::none();
         exclusions.choose("i1", false);
-        let page = planner(&books, "c1", None, &exclusions, day("2026-03-16")).unwrap();
+        let page = planner(
+            &books,
+            "c1",
+            None,
+            &exclusions,
+            InterestOptions::default(),
+            day("2026-03-16"),
+        )
+        .unwrap();
         let case = page.case.unwrap();
         assert_eq!(
             (
@@ -573,24 +632,72 @@ mod tests {
         let books = books_with(&[("i2", "250", "EUR", "2026-03-01")]);
         let today = day("2026-03-16");
         let eur = Currency::parse("EUR").unwrap();
-        let first = planner(&books, "c1", None, &Exclusions::none(), today).unwrap();
+        let first = planner(
+            &books,
+            "c1",
+            None,
+            &Exclusions::none(),
+            InterestOptions::default(),
+            today,
+        )
+        .unwrap();
         assert_eq!(first.currencies, [eur.clone(), gbp()]);
         // €250.00 due 1 Mar at 8%: 2–16 Mar, 250 × 8% × 15 / 365 = €0.82.
         assert_eq!(first.figures.claim, "€250.82");
-        let asked = planner(&books, "c1", Some(&gbp()), &Exclusions::none(), today).unwrap();
+        let asked = planner(
+            &books,
+            "c1",
+            Some(&gbp()),
+            &Exclusions::none(),
+            InterestOptions::default(),
+            today,
+        )
+        .unwrap();
         assert_eq!(asked.figures.claim, "£1,007.24");
         let usd = Currency::parse("USD").unwrap();
-        let not_open = planner(&books, "c1", Some(&usd), &Exclusions::none(), today).unwrap();
+        let not_open = planner(
+            &books,
+            "c1",
+            Some(&usd),
+            &Exclusions::none(),
+            InterestOptions::default(),
+            today,
+        )
+        .unwrap();
         assert_eq!(not_open.case.unwrap().currency, eur);
-        let nothing = planner(&books, "c2", None, &Exclusions::none(), today).unwrap();
+        let nothing = planner(
+            &books,
+            "c2",
+            None,
+            &Exclusions::none(),
+            InterestOptions::default(),
+            today,
+        )
+        .unwrap();
         assert!(nothing.case.is_none() && nothing.rows.is_empty());
-        assert!(planner(&books, "nobody", None, &Exclusions::none(), today).is_none());
+        assert!(planner(
+            &books,
+            "nobody",
+            None,
+            &Exclusions::none(),
+            InterestOptions::default(),
+            today
+        )
+        .is_none());
     }
 
     #[test]
     fn a_new_prep_sheet_aims_for_full_payment_now() {
         let books = books_with(&[]);
-        let page = planner(&books, "c1", None, &Exclusions::none(), day("2026-03-16")).unwrap();
+        let page = planner(
+            &books,
+            "c1",
+            None,
+            &Exclusions::none(),
+            InterestOptions::default(),
+            day("2026-03-16"),
+        )
+        .unwrap();
         assert_eq!(
             page.prep_sheet,
             PrepSheet {
@@ -623,7 +730,15 @@ mod tests {
     #[test]
     fn the_proposed_plan_is_the_claim_in_six_monthly_instalments_from_two_weeks_on() {
         let books = books_with(&[]);
-        let page = planner(&books, "c1", None, &Exclusions::none(), day("2026-03-16")).unwrap();
+        let page = planner(
+            &books,
+            "c1",
+            None,
+            &Exclusions::none(),
+            InterestOptions::default(),
+            day("2026-03-16"),
+        )
+        .unwrap();
         assert_eq!(
             page.plan_defaults,
             PlanForm {
@@ -688,7 +803,15 @@ mod tests {
     #[test]
     fn the_options_table_formats_each_expected_recovery() {
         let books = books_with(&[]);
-        let page = planner(&books, "c1", None, &Exclusions::none(), day("2026-03-16")).unwrap();
+        let page = planner(
+            &books,
+            "c1",
+            None,
+            &Exclusions::none(),
+            InterestOptions::default(),
+            day("2026-03-16"),
+        )
+        .unwrap();
         let case = page.case.unwrap();
         let (defaults, _) = Defaults::for_age(case.claim, case.oldest_days);
         let table = options_table(&case, &defaults).unwrap();
@@ -713,7 +836,15 @@ mod tests {
     fn a_plan_shows_active_until_paid_up_and_completed_after() {
         let books = books_with(&[]);
         let today = day("2026-03-16");
-        let page = planner(&books, "c1", None, &Exclusions::none(), today).unwrap();
+        let page = planner(
+            &books,
+            "c1",
+            None,
+            &Exclusions::none(),
+            InterestOptions::default(),
+            today,
+        )
+        .unwrap();
         let case = page.case.unwrap();
         let form = PlanForm {
             total: "1000.00".into(),
@@ -726,9 +857,16 @@ mod tests {
         let mut ids = Sequential::default();
         ledger.accept_plan(plan, &mut ids).unwrap();
         let accepted = Books::new(Arc::new(ledger.clone()));
-        let card = &planner(&accepted, "c1", None, &Exclusions::none(), today)
-            .unwrap()
-            .plans[0];
+        let card = &planner(
+            &accepted,
+            "c1",
+            None,
+            &Exclusions::none(),
+            InterestOptions::default(),
+            today,
+        )
+        .unwrap()
+        .plans[0];
         assert_eq!(
             (
                 card.heading.as_str(),
@@ -763,9 +901,16 @@ mod tests {
         let later = day("2026-03-21");
         assert_eq!(ledger.complete_paid_plans(later, &mut ids), Ok(1));
         let completed = Books::new(Arc::new(ledger));
-        let card = &planner(&completed, "c1", None, &Exclusions::none(), later)
-            .unwrap()
-            .plans[0];
+        let card = &planner(
+            &completed,
+            "c1",
+            None,
+            &Exclusions::none(),
+            InterestOptions::default(),
+            later,
+        )
+        .unwrap()
+        .plans[0];
         assert_eq!((card.status, card.tone), ("completed", Tone::Good));
         assert_eq!(
             completed.activities_of("c1")[0].summary,
