@@ -197,6 +197,7 @@ mod tests {
     use crate::core::ladder::LadderStep;
     use crate::core::ledger::Ledger;
     use crate::core::model::{InterestTerms, RuleKind};
+    use crate::core::views::paid_late::PaidLateOption;
     use std::sync::Arc;
 
     fn day(text: &str) -> NaiveDate {
@@ -316,6 +317,88 @@ mod tests {
             Some("ECB main refinancing operations rate table checked to 30 Sep 2026; if the bank has changed its rate since, add the new rate in Settings.")
         );
         assert_eq!(view(eu, "reminder-overdue", "2027-01-20").stale, None);
+    }
+
+    /// The contract example (UK Act) with INV-002: £1,000 due 30 Jan 2026, paid in full on 1 Mar,
+    /// 30 days late. On 16 Mar it still carries 31 Jan–1 Mar = 30 days at 11.75%:
+    /// 1,000 × 11.75% × 30 / 365 = 3,525 / 365 = 9.657… → £9.66, and £70: £79.66.
+    fn with_an_invoice_paid_late() -> Ledger {
+        let mut ledger = ledger();
+        let mut paid = ledger.invoices[0].clone();
+        paid.id = "i2".into();
+        paid.number = "INV-002".into();
+        paid.issue_date = day("2026-01-01");
+        paid.due_date = day("2026-01-30");
+        paid.amount = crate::core::money::Amount::new(1000.into()).unwrap();
+        ledger.invoices.push(paid);
+        let mut payment = ledger.payments[0].clone();
+        payment.id = "p2".into();
+        payment.invoice_id = "i2".into();
+        payment.date = day("2026-03-01");
+        payment.amount = crate::core::money::Amount::new(1000.into()).unwrap();
+        ledger.payments.push(payment);
+        ledger
+    }
+
+    /// Off (the default), the demand letter claims INV-001 only (£1,000 + £10.62 + £70 =
+    /// £1,080.62) and offers the option with what it would add. On, it lists INV-002 and claims
+    /// £1,080.62 + £79.66 = £1,160.28: interest £10.62 + £9.66 = £20.28, compensation £140.
+    #[test]
+    fn a_letter_claims_interest_on_invoices_paid_late_only_when_the_option_is_on() {
+        let books = Books::new(Arc::new(with_an_invoice_paid_late()));
+        let draft = |include_paid_late| {
+            let options = InterestOptions {
+                include_paid_late,
+                ..InterestOptions::default()
+            };
+            letter_view(
+                &books,
+                "i1",
+                "demand-letter",
+                Channel::Post,
+                options,
+                day("2026-03-16"),
+            )
+            .unwrap()
+        };
+        let off = draft(false);
+        assert_eq!(
+            off.subject,
+            "Letter before action: £1,080.62 owed to Ada Studio"
+        );
+        assert!(!off.mail_body.contains("INV-002"));
+        assert_eq!(
+            off.paid_late,
+            Some(PaidLateOption {
+                label: "Include interest on invoices paid late",
+                hint: "1 invoice paid in full but late still carries £79.66 of interest and compensation.".into(),
+                checked: false,
+            })
+        );
+        let on = draft(true);
+        assert_eq!(
+            on.subject,
+            "Letter before action: £1,160.28 owed to Ada Studio"
+        );
+        assert!(on.paid_late.as_ref().is_some_and(|option| option.checked));
+        assert!(on.sheet_body.contains(
+            "- Invoice INV-001, issued 15 January 2026, due 14 February 2026: £1,000.00 outstanding of £1,200.00 (30 days overdue)\n\nOutstanding balance: £1,000.00\n"
+        ), "{}", on.sheet_body);
+        assert!(on.sheet_body.contains(
+            "the interest and compensation that accrued until payment remain due:\n\n- Invoice INV-002, due 30 January 2026, paid on 1 March 2026 (30 days late): interest £9.66, compensation £70.00\n"
+        ), "{}", on.sheet_body);
+        assert!(on.sheet_body.contains(
+            "Interest on these invoices to date: £20.28\nFixed compensation: £140.00\n\nTotal now claimed: £1,160.28"
+        ), "{}", on.sheet_body);
+    }
+
+    /// A client with no invoice paid late is not offered the option.
+    #[test]
+    fn no_option_is_offered_when_nothing_was_paid_late() {
+        assert_eq!(
+            view(ledger(), "demand-letter", "2026-03-16").paid_late,
+            None
+        );
     }
 
     #[test]

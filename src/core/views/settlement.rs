@@ -510,6 +510,7 @@ mod tests {
     use crate::core::ids::Sequential;
     use crate::core::settlement::options::Defaults;
     use crate::core::views::clients::tests::{books_with, day};
+    use crate::core::views::paid_late::PaidLateOption;
     use std::sync::Arc;
 
     fn gbp() -> Currency {
@@ -586,6 +587,168 @@ mod tests {
         .unwrap();
         assert_eq!(with_both.figures.claim, "£1,307.24");
         assert_eq!(with_both.case.unwrap().included_ids(), ["i1", "i2"]);
+    }
+
+    fn with_paid_late() -> InterestOptions {
+        InterestOptions {
+            include_paid_late: true,
+            ..InterestOptions::default()
+        }
+    }
+
+    /// I2 (£600 due 1 Feb 2026 at 8%) was paid in full on 3 Mar, 30 days late: 2 Feb–3 Mar =
+    /// 27 + 3 = 30 days: 600 × 8% × 30 / 365 = 1,440 / 365 = 3.945… → £3.95, no compensation
+    /// under a contract rate. Off, the case is INV-001's £1,007.24 and the option says what it
+    /// would add; on, I2 joins the case ticked, and the claim is £1,007.24 + £3.95 = £1,011.19.
+    #[test]
+    fn the_planner_claims_interest_on_an_invoice_paid_late_only_when_asked() {
+        let mut ledger = books_with(&[("i2", "600", "GBP", "2026-02-01")])
+            .ledger()
+            .as_ref()
+            .clone();
+        let mut payment = ledger.payments[0].clone();
+        payment.id = "p2".into();
+        payment.invoice_id = "i2".into();
+        payment.date = day("2026-03-03");
+        payment.amount = crate::core::money::Amount::new(Decimal::from(600)).unwrap();
+        ledger.payments.push(payment);
+        let books = Books::new(Arc::new(ledger));
+        let today = day("2026-03-16");
+        let off = planner(
+            &books,
+            "c1",
+            None,
+            &Exclusions::none(),
+            InterestOptions::default(),
+            today,
+        )
+        .unwrap();
+        assert_eq!(off.rows.len(), 1);
+        assert_eq!(off.figures.claim, "£1,007.24");
+        assert_eq!(
+            off.paid_late,
+            Some(PaidLateOption {
+                label: "Include interest on invoices paid late",
+                hint: "1 invoice paid in full but late still carries £3.95 of interest and compensation.".into(),
+                checked: false,
+            })
+        );
+        let on = planner(
+            &books,
+            "c1",
+            None,
+            &Exclusions::none(),
+            with_paid_late(),
+            today,
+        )
+        .unwrap();
+        assert_eq!(
+            on.rows[1],
+            CaseRow {
+                invoice_id: "i2".into(),
+                number: "I2".into(),
+                included: true,
+                include_label: "Include invoice I2".into(),
+                due_note: "Paid in full on 3 Mar 2026, 30 days late".into(),
+                paid_late: true,
+                outstanding: "£0.00".into(),
+                interest: "£3.95".into(),
+                compensation: "£0.00".into(),
+            }
+        );
+        assert_eq!(
+            (
+                on.figures.principal.as_str(),
+                on.figures.interest.as_str(),
+                on.figures.claim.as_str()
+            ),
+            ("£1,000.00", "£11.19", "£1,011.19")
+        );
+        assert_eq!(on.plan_defaults.total, "1011.19");
+        assert!(on.paid_late.is_some_and(|option| option.checked));
+    }
+
+    /// Paid in full on 10 Mar, 24 days late, INV-001 leaves nothing open, yet still carries
+    /// 15 Feb–1 Mar £3.95 (as above) and 2–10 Mar = 9 days on £1,000: 1,000 × 8% × 9 / 365 =
+    /// 720 / 365 = 1.972… → £1.97, so £5.92. With the option the planner opens a case for it.
+    #[test]
+    fn a_client_who_paid_everything_late_has_a_case_only_with_the_option() {
+        let mut ledger = books_with(&[]).ledger().as_ref().clone();
+        let mut payment = ledger.payments[0].clone();
+        payment.id = "p2".into();
+        payment.date = day("2026-03-10");
+        payment.amount = crate::core::money::Amount::new(Decimal::from(1000)).unwrap();
+        ledger.payments.push(payment);
+        let books = Books::new(Arc::new(ledger));
+        let today = day("2026-03-16");
+        let off = planner(
+            &books,
+            "c1",
+            None,
+            &Exclusions::none(),
+            InterestOptions::default(),
+            today,
+        )
+        .unwrap();
+        assert!(off.case.is_none() && off.currencies.is_empty());
+        assert_eq!(
+            off.paid_late.map(|option| option.hint),
+            Some(
+                "1 invoice paid in full but late still carries £5.92 of interest and compensation."
+                    .into()
+            )
+        );
+        let on = planner(
+            &books,
+            "c1",
+            None,
+            &Exclusions::none(),
+            with_paid_late(),
+            today,
+        )
+        .unwrap();
+        assert_eq!(on.currencies, [gbp()]);
+        assert_eq!(on.figures.claim, "£5.92");
+        assert_eq!(
+            on.rows[0].due_note,
+            "Paid in full on 10 Mar 2026, 24 days late"
+        );
+    }
+
+    /// An EU-rule case on 20 Jan 2027 needs the ECB rate in force on 1 Jan 2027, after the table's
+    /// check (30 Sep 2026): the planner says so beside its interest.
+    #[test]
+    fn the_planner_flags_interest_that_needs_a_rate_after_the_tables_check() {
+        let mut ledger = books_with(&[]).ledger().as_ref().clone();
+        ledger.invoices[0].interest = Some(crate::core::model::InterestTerms::rule(
+            crate::core::model::RuleKind::EuDirective,
+        ));
+        let books = Books::new(Arc::new(ledger));
+        let page = planner(
+            &books,
+            "c1",
+            None,
+            &Exclusions::none(),
+            InterestOptions::default(),
+            day("2027-01-20"),
+        )
+        .unwrap();
+        assert_eq!(
+            page.figures.stale.as_deref(),
+            Some("ECB main refinancing operations rate table checked to 30 Sep 2026; if the bank has changed its rate since, add the new rate in Settings.")
+        );
+        let mut excluded = Exclusions::none();
+        excluded.choose("i1", false);
+        let none = planner(
+            &books,
+            "c1",
+            None,
+            &excluded,
+            InterestOptions::default(),
+            day("2027-01-20"),
+        )
+        .unwrap();
+        assert_eq!(none.figures.stale, None, "only included invoices count");
     }
 
     #[test]
