@@ -831,6 +831,7 @@ fn a_paid_late_uk_invoice_keeps_its_interest_and_fixed_sum() {
 /// - i1, £1,000 due 30 Jan, paid in full on 1 Mar (30 days late): £9.66 + £70 = £79.66, as above;
 /// - i2, £500 due 27 Feb, open: 28 Feb–31 Mar = 1 + 31 = 32 days:
 ///   500 × 11.75% × 32 / 365 = 1,880 / 365 = 5.150… → £5.15, and £40 (under £1,000): £545.15.
+///
 /// Without the option only i2 is claimed; with it, £545.15 + £79.66 = £624.81, i1 listed last.
 #[test]
 fn the_client_claim_adds_invoices_paid_late_only_with_the_option() {
