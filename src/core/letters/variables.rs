@@ -248,6 +248,8 @@ pub struct LetterContext {
     /// Set when the invoice's interest, or a total that includes another open invoice's
     /// interest, needs a rate after its table's "checked up to" date.
     pub stale: Option<Staleness>,
+    /// The interest it quotes uses a rate the user added in Settings.
+    pub user_rate: bool,
 }
 
 /// Fills every variable for a letter about one invoice, on `today`, with a deadline in days
@@ -310,6 +312,8 @@ pub fn letter_context(
     Some(LetterContext {
         values: values.0,
         stale,
+        user_rate: interest.uses_user_rate()
+            || claimed.iter().any(|claim| claim.interest.uses_user_rate()),
     })
 }
 

@@ -99,6 +99,8 @@ pub struct Case {
     pub oldest_days: i64,
     /// The first staleness warning among the included invoices' interest.
     pub stale: Option<Staleness>,
+    /// The included invoices' interest uses a rate the user added in Settings.
+    pub user_rate: bool,
 }
 
 impl Case {
@@ -171,6 +173,7 @@ pub fn case(
         claim: totals.claim,
         oldest_days,
         stale: included.iter().find_map(|claim| claim.interest.stale),
+        user_rate: included.iter().any(|claim| claim.interest.uses_user_rate()),
         invoices,
     }
 }

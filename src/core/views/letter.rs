@@ -4,6 +4,7 @@
 use crate::core::aging::queue::advice_for;
 use crate::core::books::Books;
 use crate::core::dates::format_date_long;
+use crate::core::interest::rates::USER_RATE_FIGURE_NOTE;
 use crate::core::interest::InterestOptions;
 use crate::core::ladder::recommended_letter;
 use crate::core::letters::output::{eml, mailto, mailto_subject_only, Mailbox};
@@ -75,6 +76,8 @@ pub struct LetterView {
     pub legal_notice: Option<&'static str>,
     /// The warning that a quoted interest figure needs a rate after its table's check.
     pub stale: Option<String>,
+    /// Set when the interest the letter quotes uses a rate the user added in Settings.
+    pub user_rate_note: Option<&'static str>,
     /// The option to claim interest on the client's invoices paid late, when there are any.
     pub paid_late: Option<PaidLateOption>,
     /// The ways it can be sent.
@@ -172,6 +175,8 @@ pub fn letter_view(
             .stale
             .filter(|_| template.quotes_interest())
             .map(|stale| stale.message()),
+        user_rate_note: (letter.user_rate && template.quotes_interest())
+            .then_some(USER_RATE_FIGURE_NOTE),
         paid_late: paid_late_option(
             books,
             &client.id,
@@ -316,7 +321,23 @@ mod tests {
             notice.stale.as_deref(),
             Some("ECB main refinancing operations rate table checked to 30 Sep 2026; if the bank has changed its rate since, add the new rate in Settings.")
         );
-        assert_eq!(view(eu, "reminder-overdue", "2027-01-20").stale, None);
+        assert_eq!(
+            view(eu.clone(), "reminder-overdue", "2027-01-20").stale,
+            None
+        );
+        assert_eq!(notice.user_rate_note, None);
+        let mut mine = eu;
+        mine.settings.rate_rows.push(crate::core::model::RateRow {
+            table: crate::core::model::RateTableId::Ecb,
+            from: day("2026-12-01"),
+            rate: "2.90".parse().unwrap(),
+        });
+        let with_mine = view(mine, "final-notice", "2027-01-20");
+        assert_eq!(with_mine.stale, None);
+        assert_eq!(
+            with_mine.user_rate_note,
+            Some("This interest uses a reference rate you added in Settings.")
+        );
     }
 
     /// The contract example (UK Act) with INV-002: £1,000 due 30 Jan 2026, paid in full on 1 Mar,

@@ -7,6 +7,7 @@ use crate::core::dates::format_date;
 use crate::core::error::FieldError;
 use crate::core::forms::PlanForm;
 use crate::core::ids::link;
+use crate::core::interest::rates::USER_RATE_FIGURE_NOTE;
 use crate::core::interest::InterestOptions;
 use crate::core::model::{Instalment, Plan, PlanStatus, PrepSheet};
 use crate::core::money::{format_money, plain};
@@ -74,6 +75,8 @@ pub struct CaseFigures {
     pub age_note: String,
     /// The warning, beside the interest, that a figure needs a rate after its table's check.
     pub stale: Option<String>,
+    /// Set, beside the interest, when it uses a rate the user added in Settings.
+    pub user_rate_note: Option<&'static str>,
 }
 
 /// One instalment of an accepted plan with what was paid towards it.
@@ -254,6 +257,7 @@ fn case_figures(case: &Case) -> CaseFigures {
         claim_plain: plain(case.claim),
         age_note,
         stale: case.stale.as_ref().map(|stale| stale.message()),
+        user_rate_note: case.user_rate.then_some(USER_RATE_FIGURE_NOTE),
     }
 }
 
@@ -572,6 +576,7 @@ mod tests {
                 claim_plain: "1007.24".into(),
                 age_note: "Age of the debt (from the ledger): the oldest included invoice is 30 days overdue.".into(),
                 stale: None,
+                user_rate_note: None,
             }
         );
         let mut exclusions = Exclusions::none();
@@ -716,7 +721,8 @@ mod tests {
     }
 
     /// An EU-rule case on 20 Jan 2027 needs the ECB rate in force on 1 Jan 2027, after the table's
-    /// check (30 Sep 2026): the planner says so beside its interest.
+    /// check (30 Sep 2026): the planner says so beside its interest. Once the user adds an ECB
+    /// rate from 1 Dec 2026 the warning goes, and the planner says the rate is theirs instead.
     #[test]
     fn the_planner_flags_interest_that_needs_a_rate_after_the_tables_check() {
         let mut ledger = books_with(&[]).ledger().as_ref().clone();
@@ -749,6 +755,30 @@ mod tests {
         )
         .unwrap();
         assert_eq!(none.figures.stale, None, "only included invoices count");
+        let mut ledger = books.ledger().as_ref().clone();
+        ledger.settings.rate_rows.push(crate::core::model::RateRow {
+            table: crate::core::model::RateTableId::Ecb,
+            from: day("2026-12-01"),
+            rate: "2.90".parse().unwrap(),
+        });
+        let mine = Books::new(Arc::new(ledger));
+        let page = planner(
+            &mine,
+            "c1",
+            None,
+            &Exclusions::none(),
+            InterestOptions::default(),
+            day("2027-01-20"),
+        )
+        .unwrap();
+        assert_eq!(
+            page.figures.stale, None,
+            "the user's rate covers 1 Jan 2027"
+        );
+        assert_eq!(
+            page.figures.user_rate_note,
+            Some("This interest uses a reference rate you added in Settings.")
+        );
     }
 
     #[test]

@@ -146,6 +146,7 @@ fn LetterSheet(letter: Memo<Option<LetterView>>) -> impl IntoView {
         letter.get().map(|letter| view! {
             {letter.legal_notice.map(|notice| view! { <p class="note legal">{notice}</p> })}
             {letter.stale.map(|stale| view! { <p class="note stale" data-testid="letter-stale">{stale}</p> })}
+            {letter.user_rate_note.map(|note| view! { <p class="note" data-testid="letter-user-rate">{note}</p> })}
             <article class="letter-sheet" aria-label="Letter preview">
                 <header class="letterhead">
                     <strong>{letter.sender.name}</strong>

@@ -43,6 +43,7 @@ pub(super) fn CaseSection(
                 <div class="figure"><span class="label">"Principal"</span><span class="value">{move || figures.with(|figures| figures.principal.clone())}</span></div>
                 <div class="figure"><span class="label">"Interest"</span><span class="value">{move || figures.with(|figures| figures.interest.clone())}</span>
                     {move || figures.with(|figures| figures.stale.clone()).map(|stale| view! { <span class="hint stale" data-testid="case-stale">{stale}</span> })}
+                    {move || figures.with(|figures| figures.user_rate_note).map(|note| view! { <span class="hint" data-testid="case-user-rate">{note}</span> })}
                 </div>
                 <div class="figure"><span class="label">"Compensation"</span><span class="value">{move || figures.with(|figures| figures.compensation.clone())}</span></div>
                 <div class="figure strong"><span class="label">"Total claim"</span>
