@@ -601,33 +601,36 @@ mod tests {
         }
     }
 
+    /// `books` with one more payment of `amount` on `date` against `invoice_id`.
+    fn paid(books: Books, invoice_id: &str, date: &str, amount: i64) -> Books {
+        let mut ledger = books.ledger().as_ref().clone();
+        let mut payment = ledger.payments[0].clone();
+        payment.id = format!("p-{invoice_id}-{date}");
+        payment.invoice_id = invoice_id.into();
+        payment.date = day(date);
+        payment.amount = crate::core::money::Amount::new(Decimal::from(amount)).unwrap();
+        ledger.payments.push(payment);
+        Books::new(Arc::new(ledger))
+    }
+
+    /// The planner of c1 with every invoice included by default.
+    fn page_of(books: &Books, options: InterestOptions, today: &str) -> Planner {
+        planner(books, "c1", None, &Exclusions::none(), options, day(today)).unwrap()
+    }
+
     /// I2 (£600 due 1 Feb 2026 at 8%) was paid in full on 3 Mar, 30 days late: 2 Feb–3 Mar =
     /// 27 + 3 = 30 days: 600 × 8% × 30 / 365 = 1,440 / 365 = 3.945… → £3.95, no compensation
     /// under a contract rate. Off, the case is INV-001's £1,007.24 and the option says what it
     /// would add; on, I2 joins the case ticked, and the claim is £1,007.24 + £3.95 = £1,011.19.
     #[test]
     fn the_planner_claims_interest_on_an_invoice_paid_late_only_when_asked() {
-        let mut ledger = books_with(&[("i2", "600", "GBP", "2026-02-01")])
-            .ledger()
-            .as_ref()
-            .clone();
-        let mut payment = ledger.payments[0].clone();
-        payment.id = "p2".into();
-        payment.invoice_id = "i2".into();
-        payment.date = day("2026-03-03");
-        payment.amount = crate::core::money::Amount::new(Decimal::from(600)).unwrap();
-        ledger.payments.push(payment);
-        let books = Books::new(Arc::new(ledger));
-        let today = day("2026-03-16");
-        let off = planner(
-            &books,
-            "c1",
-            None,
-            &Exclusions::none(),
-            InterestOptions::default(),
-            today,
-        )
-        .unwrap();
+        let books = paid(
+            books_with(&[("i2", "600", "GBP", "2026-02-01")]),
+            "i2",
+            "2026-03-03",
+            600,
+        );
+        let off = page_of(&books, InterestOptions::default(), "2026-03-16");
         assert_eq!(off.rows.len(), 1);
         assert_eq!(off.figures.claim, "£1,007.24");
         assert_eq!(
@@ -638,15 +641,7 @@ mod tests {
                 checked: false,
             })
         );
-        let on = planner(
-            &books,
-            "c1",
-            None,
-            &Exclusions::none(),
-            with_paid_late(),
-            today,
-        )
-        .unwrap();
+        let on = page_of(&books, with_paid_late(), "2026-03-16");
         assert_eq!(
             on.rows[1],
             CaseRow {
@@ -678,23 +673,8 @@ mod tests {
     /// 720 / 365 = 1.972… → £1.97, so £5.92. With the option the planner opens a case for it.
     #[test]
     fn a_client_who_paid_everything_late_has_a_case_only_with_the_option() {
-        let mut ledger = books_with(&[]).ledger().as_ref().clone();
-        let mut payment = ledger.payments[0].clone();
-        payment.id = "p2".into();
-        payment.date = day("2026-03-10");
-        payment.amount = crate::core::money::Amount::new(Decimal::from(1000)).unwrap();
-        ledger.payments.push(payment);
-        let books = Books::new(Arc::new(ledger));
-        let today = day("2026-03-16");
-        let off = planner(
-            &books,
-            "c1",
-            None,
-            &Exclusions::none(),
-            InterestOptions::default(),
-            today,
-        )
-        .unwrap();
+        let books = paid(books_with(&[]), "i1", "2026-03-10", 1000);
+        let off = page_of(&books, InterestOptions::default(), "2026-03-16");
         assert!(off.case.is_none() && off.currencies.is_empty());
         assert_eq!(
             off.paid_late.map(|option| option.hint),
@@ -703,15 +683,7 @@ mod tests {
                     .into()
             )
         );
-        let on = planner(
-            &books,
-            "c1",
-            None,
-            &Exclusions::none(),
-            with_paid_late(),
-            today,
-        )
-        .unwrap();
+        let on = page_of(&books, with_paid_late(), "2026-03-16");
         assert_eq!(on.currencies, [gbp()]);
         assert_eq!(on.figures.claim, "£5.92");
         assert_eq!(
@@ -730,15 +702,7 @@ mod tests {
             crate::core::model::RuleKind::EuDirective,
         ));
         let books = Books::new(Arc::new(ledger));
-        let page = planner(
-            &books,
-            "c1",
-            None,
-            &Exclusions::none(),
-            InterestOptions::default(),
-            day("2027-01-20"),
-        )
-        .unwrap();
+        let page = page_of(&books, InterestOptions::default(), "2027-01-20");
         assert_eq!(
             page.figures.stale.as_deref(),
             Some("ECB main refinancing operations rate table checked to 30 Sep 2026; if the bank has changed its rate since, add the new rate in Settings.")
@@ -762,15 +726,7 @@ mod tests {
             rate: "2.90".parse().unwrap(),
         });
         let mine = Books::new(Arc::new(ledger));
-        let page = planner(
-            &mine,
-            "c1",
-            None,
-            &Exclusions::none(),
-            InterestOptions::default(),
-            day("2027-01-20"),
-        )
-        .unwrap();
+        let page = page_of(&mine, InterestOptions::default(), "2027-01-20");
         assert_eq!(
             page.figures.stale, None,
             "the user's rate covers 1 Jan 2027"
