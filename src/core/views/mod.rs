@@ -14,6 +14,7 @@ pub mod import;
 pub mod invoice;
 pub mod invoices;
 pub mod letter;
+pub mod paid_late;
 pub mod rows;
 pub mod settings;
 pub mod settlement;

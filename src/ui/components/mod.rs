@@ -5,6 +5,7 @@ mod badge;
 mod fields;
 mod invoice_table;
 mod notices;
+pub mod paid_late;
 mod recovery;
 mod update_banner;
 
