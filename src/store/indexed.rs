@@ -93,13 +93,24 @@ impl IndexedDb {
 
     /// Opens (and on first use creates) the app's database.
     pub async fn open() -> Result<IndexedDb, StoreError> {
+        let database = IndexedDb::open_version(1).await?;
+        if database.object_store_names().contains(KEYS) {
+            return IndexedDb::watch(database);
+        }
+        // A database of that name without the store (made by another program): add it.
+        let next = database.version() as u32 + 1;
+        database.close();
+        IndexedDb::watch(IndexedDb::open_version(next).await?)
+    }
+
+    async fn open_version(version: u32) -> Result<IdbDatabase, StoreError> {
         let factory = web_sys::window()
             .ok_or_else(|| StoreError::Unavailable("no window".into()))?
             .indexed_db()
             .map_err(|error| unavailable(&error))?
             .ok_or_else(|| StoreError::Unavailable("IndexedDB is disabled".into()))?;
         let request = factory
-            .open_with_u32(DATABASE, 1)
+            .open_with_u32(DATABASE, version)
             .map_err(|error| unavailable(&error))?;
         let upgrade = Closure::<dyn FnMut(web_sys::Event)>::new(move |event: web_sys::Event| {
             let database = event
@@ -117,10 +128,13 @@ impl IndexedDb {
         let opened = finished(&request).await;
         request.set_onupgradeneeded(None);
         drop(upgrade);
-        let database: IdbDatabase = opened
+        opened
             .map_err(|error| unavailable(&error))?
             .dyn_into()
-            .map_err(|_| StoreError::Unavailable("IndexedDB did not open".into()))?;
+            .map_err(|_| StoreError::Unavailable("IndexedDB did not open".into()))
+    }
+
+    fn watch(database: IdbDatabase) -> Result<IndexedDb, StoreError> {
         // Another tab upgrading the database later: let it, and reload to reopen.
         let closing = database.clone();
         let on_change = Closure::<dyn FnMut(web_sys::Event)>::new(move |_| closing.close());
