@@ -119,6 +119,7 @@ test("changes that failed to save are kept when another tab saves, and can be sa
   await otherClients.addClient({ name: "Saved in the other tab" });
   const kept = page.getByTestId("unsaved-changes");
   await expect(kept).toBeVisible();
+  await app.navigate("Clients");
   await expect(clients.link("Saved in the other tab")).toBeVisible();
 
   await page.evaluate(() => delete (window as any).__storageLimit);
@@ -126,7 +127,9 @@ test("changes that failed to save are kept when another tab saves, and can be sa
   await expect(kept).toHaveCount(0);
   const names = (await data.storedDocument()).clients.map((c) => c.name);
   expect(names).toContain("Typed while the disk was full");
-  await expect(new AppShell(other.page).saveError).toHaveCount(0);
+  const otherApp = new AppShell(other.page);
+  await expect(otherApp.saveError).toHaveCount(0);
+  await otherApp.navigate("Clients");
   await expect(otherClients.link("Typed while the disk was full")).toBeVisible();
 });
 
