@@ -337,6 +337,7 @@ impl ActivityForm {
             summary: self.summary.trim().to_string(),
             step: None,
             channel: None,
+            letter_id: None,
         })
     }
 }

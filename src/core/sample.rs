@@ -9,7 +9,7 @@ use crate::core::ids::Sequential;
 use crate::core::ladder::LadderStep;
 use crate::core::ledger::Ledger;
 use crate::core::model::{
-    activity_kind, Activity, Client, InterestTerms, Invoice, Payment, RuleKind,
+    activity_kind, Activity, Client, Dispute, InterestTerms, Invoice, Payment, Promise, RuleKind,
 };
 use crate::core::money::Amount;
 use chrono::NaiveDate;
@@ -157,7 +157,7 @@ pub fn add_sample(ledger: &mut Ledger, today: NaiveDate) {
                         amount,
                         currency: currency.clone(),
                         description: WORK[(position + client_index) % WORK.len()].into(),
-                        disputed: position == 12,
+                        disputed: false,
                         interest: Some(InterestTerms::rule(rule)),
                         write_off: None,
                         source: None,
@@ -165,6 +165,19 @@ pub fn add_sample(ledger: &mut Ledger, today: NaiveDate) {
                     ids,
                 )
                 .unwrap_or_default();
+            if position == 12 {
+                let dispute = Dispute {
+                    id: String::new(),
+                    client_id: String::new(),
+                    invoice_id: invoice_id.clone(),
+                    opened_on: add_days(issued, terms + 2),
+                    reason: "The client says the second design round was not agreed".into(),
+                    amount: Amount::new((amount.value() / Decimal::from(5)).round_dp(2)).ok(),
+                    notes: String::new(),
+                    resolution: None,
+                };
+                let _ = ledger.open_dispute(dispute, ids);
+            }
             // The oldest invoices are mostly settled; some newer ones are part-paid.
             let payment = match position % 5 {
                 0 if position % 2 == 0 => Some((amount.value(), 20)),
@@ -203,17 +216,20 @@ pub fn add_sample(ledger: &mut Ledger, today: NaiveDate) {
                 let _ = ledger.add_activity(letter, ids);
             }
             if position == 17 {
-                let promise = Activity {
+                // Promised on the phone 20 days ago to pay within a week: now broken.
+                let promise = Promise {
+                    id: String::new(),
+                    client_id: client_id.clone(),
                     invoice_id: Some(invoice_id.clone()),
-                    channel: Some("phone".into()),
-                    ..Activity::new(
-                        &client_id,
-                        add_days(today, -20),
-                        activity_kind::PROMISE,
-                        "Promised on the phone to pay within a week",
-                    )
+                    made_on: add_days(today, -20),
+                    promised_by: "Accounts".into(),
+                    amount,
+                    currency: currency.clone(),
+                    due: add_days(today, -13),
+                    channel: "phone".into(),
+                    note: "Promised on the phone to pay within a week".into(),
                 };
-                let _ = ledger.add_activity(promise, ids);
+                let _ = ledger.record_promise(promise, ids);
             }
         }
     }

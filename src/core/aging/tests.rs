@@ -396,6 +396,7 @@ fn letter(ledger: &mut Ledger, invoice: &str, date: NaiveDate, step: LadderStep)
         summary: "sent".into(),
         step: Some(step.id().into()),
         channel: None,
+        letter_id: None,
     });
 }
 
@@ -512,6 +513,7 @@ fn a_broken_promise_moves_an_invoice_up() {
         summary: "will pay Friday".into(),
         step: None,
         channel: None,
+        letter_id: None,
     });
     let queue = chase_queue(&books(&ledger), as_of());
     assert_eq!(queue[0].invoice_id, b);
