@@ -348,23 +348,23 @@ proptest! {
     /// and the stored document left byte for byte as they were; none panics.
     #[test]
     fn backup_importer_survives_damaged_files(text in prop_oneof![mutated_example(), "\\PC{0,200}"]) {
-        use overdue::store::{Memory, Session, Storage, LEDGER_KEY};
+        use overdue::store::{now, Memory, Session, LEDGER_KEY};
         let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
         let mut storage = Memory::new();
-        let mut session = Session::open(&storage);
+        let mut session = now(Session::open(&storage));
         session.import_backup(EXAMPLE, today).unwrap();
-        session.flush(&mut storage, "2026-11-23T09:00:00Z").unwrap();
-        let (shown, stored) = (session.ledger(), storage.get(LEDGER_KEY).unwrap());
+        now(session.flush(&mut storage, "2026-11-23T09:00:00Z")).unwrap();
+        let (shown, stored) = (session.ledger(), storage.peek(LEDGER_KEY));
         match session.import_backup(&text, today) {
             Ok(_) => {
-                session.flush(&mut storage, "2026-11-23T09:05:00Z").unwrap();
-                let reloaded = Session::open(&storage).ledger();
+                now(session.flush(&mut storage, "2026-11-23T09:05:00Z")).unwrap();
+                let reloaded = now(Session::open(&storage)).ledger();
                 prop_assert_eq!(reloaded, session.ledger());
             }
             Err(_) => {
                 prop_assert!(!session.is_pending());
                 prop_assert_eq!(session.ledger(), shown);
-                prop_assert_eq!(storage.get(LEDGER_KEY).unwrap(), stored);
+                prop_assert_eq!(storage.peek(LEDGER_KEY), stored);
             }
         }
     }

@@ -13,5 +13,5 @@ pub use badge::{Status, StatusBadge};
 pub use fields::{Checkbox, Draft, FormErrors, Input, InputKind, Picker, PickerOption, TextArea};
 pub use invoice_table::InvoiceTable;
 pub use notices::{BackupReminder, EmptyState, SaveBanner};
-pub use recovery::Recovery;
+pub use recovery::{Recovery, UnsavedChanges};
 pub use update_banner::UpdateBanner;
