@@ -338,6 +338,14 @@ pub fn next_step(advice: Advice) -> NextStep {
             letter.label().to_lowercase()
         ),
         Advice::ResolveDispute => "The client disputes this invoice: resolve the dispute before sending further reminders.".into(),
+        Advice::Paused(until) => format!(
+            "Chasing is paused until {}; nothing is sent before then.",
+            format_date(until)
+        ),
+        Advice::AwaitPromise(until) => format!(
+            "The client promised to pay: nothing is sent while the promise can still be kept (until {}).",
+            format_date(until)
+        ),
         Advice::Thank => "Paid: a thank-you note is recommended.".into(),
         Advice::Nothing => "Nothing more to send about this invoice.".into(),
     };
