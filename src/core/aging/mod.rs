@@ -491,4 +491,6 @@ pub fn to_csv(report: &AgingReport) -> String {
 }
 
 #[cfg(test)]
+mod case_tests;
+#[cfg(test)]
 mod tests;
