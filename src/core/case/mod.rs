@@ -12,6 +12,7 @@ use crate::core::money::{format_money, Amount};
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
+pub mod forms;
 mod standing;
 #[cfg(test)]
 mod tests;

@@ -165,6 +165,8 @@ pub struct InvoicePage {
     pub write_off: Option<String>,
     /// The letter to send next.
     pub next_step: NextStep,
+    /// Promises, the dispute and the pause.
+    pub case: super::case::CasePanel,
     /// The question asked before deleting the invoice.
     pub delete_question: String,
 }
@@ -232,6 +234,7 @@ pub fn invoice_page(
             )
         }),
         next_step: next_step(advice_for(books, id, today)),
+        case: super::case::case_panel(books, at, today),
         delete_question: format!(
             "Delete invoice {} and its payments? This cannot be undone.",
             invoice.number
