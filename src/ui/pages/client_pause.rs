@@ -33,7 +33,7 @@ pub fn ClientPause(client_id: String) -> impl IntoView {
             <p class="muted">"While paused, none of the client's invoices is in the chase queue; they return on the day chasing resumes."</p>
             <ul class="pauses">
                 <For each=move || pauses.get() key=|line| line.clone() let:line>
-                    <PauseRow line />
+                    <li><PauseCard line testid="client-pause" /></li>
                 </For>
             </ul>
             <form class="card form" on:submit=submit novalidate aria-label="Pause chasing every invoice of this client">
@@ -52,8 +52,9 @@ pub fn ClientPause(client_id: String) -> impl IntoView {
     }
 }
 
+/// A pause in force with its "End pause" button; `testid` marks it for automation.
 #[component]
-fn PauseRow(line: PauseLine) -> impl IntoView {
+pub(crate) fn PauseCard(line: PauseLine, testid: &'static str) -> impl IntoView {
     let app = use_app();
     let pause_id = StoredValue::new(line.id);
     let status = RwSignal::new(None::<String>);
@@ -62,10 +63,10 @@ fn PauseRow(line: PauseLine) -> impl IntoView {
         status.set(ended.err().map(|error| error.to_string()));
     };
     view! {
-        <li class="card pause" data-testid="client-pause">
+        <div class="card pause" data-testid=testid data-scope=if line.client_wide { "client" } else { "invoice" }>
             <p>{line.text}</p>
-            <button on:click=end>"End pause"</button>
+            <button data-testid="pause-end" on:click=end>"End pause"</button>
             <p class="error" role="status">{move || status.get()}</p>
-        </li>
+        </div>
     }
 }

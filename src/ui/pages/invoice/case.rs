@@ -4,9 +4,10 @@
 use super::dispute::DisputePanel;
 use crate::core::case::forms::{PauseForm, PromiseForm};
 use crate::core::error::FieldError;
-use crate::core::views::case::{CasePanel, PauseLine, PromiseLine};
+use crate::core::views::case::{CasePanel, PromiseLine};
 use crate::ui::browser::{confirm, today};
 use crate::ui::components::{Draft, FormErrors, Input, InputKind};
+use crate::ui::pages::client_pause::PauseCard;
 use crate::ui::state::use_app;
 use leptos::prelude::*;
 use rust_decimal::Decimal;
@@ -46,7 +47,7 @@ pub fn CaseSection(invoice_id: String, case: Memo<Option<CasePanel>>) -> impl In
                 <div class="case-part">
                     <h3>"Pause chasing"</h3>
                     {move || match pause.get() {
-                        Some(line) => view! { <ActivePause line /> }.into_any(),
+                        Some(line) => view! { <PauseCard line testid="pause" /> }.into_any(),
                         None => view! { <PauseEditor invoice_id=id.get_value() case /> }.into_any(),
                     }}
                 </div>
@@ -133,25 +134,6 @@ fn PromiseEditor(invoice_id: String, case: Memo<Option<CasePanel>>) -> impl Into
             <FormErrors error />
             <div class="actions"><button type="submit" class="primary" data-testid="promise-save">"Record promise"</button></div>
         </form>
-    }
-}
-
-#[component]
-fn ActivePause(line: PauseLine) -> impl IntoView {
-    let app = use_app();
-    let pause_id = StoredValue::new(line.id);
-    let status = RwSignal::new(None::<String>);
-    let end = move |_| {
-        let ended = app.commit(|ledger, _| ledger.end_pause(&pause_id.get_value(), today()));
-        status.set(ended.err().map(|error| error.to_string()));
-    };
-    view! {
-        <div class="card pause" data-testid="pause" data-scope=if line.client_wide { "client" } else { "invoice" }>
-            <p>{line.text}</p>
-            {line.client_wide.then(|| view! { <p class="hint">"Set on the client's page; ending it resumes chasing every invoice of the client."</p> })}
-            <button data-testid="pause-end" on:click=end>"End pause"</button>
-            <p class="error" role="status">{move || status.get()}</p>
-        </div>
     }
 }
 
