@@ -8,6 +8,7 @@ pub mod books;
 pub mod csv;
 pub mod currency;
 pub mod dates;
+pub mod drafts;
 pub mod error;
 pub mod fast_map;
 pub mod forms;
