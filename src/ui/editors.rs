@@ -211,6 +211,7 @@ pub fn PaymentEditor(
         }
     };
     let is_overpayment = move || matches!(error.get(), Some(FieldError::Overpayment { .. }));
+    let date_warning = move || form.with(|typed| typed.date_warning(today()));
     view! {
         <h3>{heading}</h3>
         <form class="card form inline-form" on:submit=submit novalidate>
@@ -222,6 +223,7 @@ pub fn PaymentEditor(
                 get=|f: &PaymentForm| f.method.clone() set=|f, v| f.method = v />
             <Input form error form_id="payment" field="note" label="Note"
                 get=|f: &PaymentForm| f.note.clone() set=|f, v| f.note = v />
+            {move || date_warning().map(|warning| view! { <p class="note changed future-date" role="status" data-testid="payment-future">{warning}</p> })}
             <Show when=is_overpayment>
                 <div class="field check">
                     <input type="checkbox" id="payment-overpayment" prop:checked=move || overpayment.get()

@@ -167,7 +167,10 @@ fn InvoiceFigures(figures: Memo<Option<Figures>>) -> impl IntoView {
         figures.get().map(|figures| view! {
             <div class="figures">
                 <div class="figure"><span class="label">"Amount"</span><span class="value">{figures.amount}</span></div>
-                <div class="figure"><span class="label">"Paid"</span><span class="value">{figures.paid}</span></div>
+                <div class="figure">
+                    <span class="label">"Paid"</span><span class="value">{figures.paid}</span>
+                    {figures.paid_later.map(|later| view! { <p class="hint stale" data-testid="paid-later">{later}</p> })}
+                </div>
                 <div class="figure strong">
                     <span class="label">"Balance"</span>
                     <span class="value" data-testid="balance" data-amount=figures.balance.plain>{figures.balance.text}</span>
