@@ -196,6 +196,10 @@ fn utf16_backups_with_or_without_a_byte_order_mark_are_read() {
 fn bytes_that_are_not_a_text_backup_are_explained() {
     let said = |bytes: &[u8]| backup::backup_text(bytes).unwrap_err().to_string();
     assert_eq!(said(b"  \n"), "the file is empty");
+    assert_eq!(
+        backup::backup_text(b"").unwrap_err().sentence(),
+        "The file is empty"
+    );
     assert!(said(b"{\"a\": \"\xff\"}").starts_with("the file is not UTF-8 text (byte 8"));
     let mut odd = utf16("{}", true, false);
     odd.push(b' ');
