@@ -16,6 +16,10 @@ pub trait EditForm: Clone + PartialEq {
     /// (a write-off, where an import came from), so a save never brings back a stale copy.
     fn take_hidden(&mut self, latest: &Self);
 
+    /// "Keep my edits" field by field: what the person changed since `opened` stays as
+    /// typed, every field they left alone takes its value from `latest` (hidden ones too).
+    fn merge(opened: &Self, typed: &Self, latest: &Self) -> Self;
+
     /// This draft with the hidden fields of `latest`.
     fn with_hidden(&self, latest: &Self) -> Self {
         let mut draft = self.clone();
@@ -24,8 +28,24 @@ pub trait EditForm: Clone + PartialEq {
     }
 }
 
+/// Each listed field of `typed` that differs from `opened`, over a copy of `latest`.
+macro_rules! merged {
+    ($opened:ident, $typed:ident, $latest:ident; $($field:ident),+) => {{
+        let mut merged = $latest.clone();
+        $(if $typed.$field != $opened.$field {
+            merged.$field.clone_from(&$typed.$field);
+        })+
+        merged
+    }};
+}
+
 impl EditForm for InvoiceForm {
     const RECORD: &'static str = "invoice";
+
+    fn merge(opened: &Self, typed: &Self, latest: &Self) -> Self {
+        merged!(opened, typed, latest; client_id, number, issue_date, due_date, amount,
+            currency, description, disputed, interest_rule, annual_rate, flat_fee)
+    }
 
     fn take_hidden(&mut self, latest: &InvoiceForm) {
         self.write_off.clone_from(&latest.write_off);
@@ -35,6 +55,10 @@ impl EditForm for InvoiceForm {
 
 impl EditForm for ClientForm {
     const RECORD: &'static str = "client";
+
+    fn merge(opened: &Self, typed: &Self, latest: &Self) -> Self {
+        merged!(opened, typed, latest; name, contact, email, address, notes, consumer)
+    }
 
     fn take_hidden(&mut self, latest: &ClientForm) {
         self.sample = latest.sample;
@@ -88,10 +112,11 @@ pub fn reconcile<F: EditForm>(opened: &F, typed: &F, latest: Option<&F>) -> Draf
     }
 }
 
-/// "Keep my edits": the form now starts from the latest record and keeps everything typed;
-/// returns (opened, typed).
-pub fn keep_mine<F: EditForm>(typed: &F, latest: &F) -> (F, F) {
-    (latest.clone(), typed.with_hidden(latest))
+/// "Keep my edits": the form now starts from the latest record; the fields the person
+/// changed keep what they typed and the others show the latest values. Returns (opened,
+/// typed).
+pub fn keep_mine<F: EditForm>(opened: &F, typed: &F, latest: &F) -> (F, F) {
+    (latest.clone(), F::merge(opened, typed, latest))
 }
 
 /// "Load the latest": what was typed is replaced by the record as stored; returns (opened,
@@ -224,21 +249,53 @@ mod tests {
     }
 
     #[test]
-    fn keep_my_edits_starts_from_the_latest_record_and_keeps_the_typed_text() {
+    fn keep_my_edits_keeps_the_typed_fields_and_takes_the_rest_from_the_latest_record() {
         let opened = invoice();
-        let typed = typed_description(&opened, "Mine");
+        let typed = InvoiceForm {
+            description: "Mine".into(),
+            due_date: "2026-03-01".into(),
+            ..opened.clone()
+        };
         let latest = written_off(&InvoiceForm {
             amount: "900.00".into(),
+            due_date: "2026-02-28".into(),
             ..opened.clone()
         });
-        let (now, draft) = keep_mine(&typed, &latest);
+        let (now, draft) = keep_mine(&opened, &typed, &latest);
         assert_eq!(draft.description, "Mine");
         assert_eq!(
-            draft.amount, "1200.00",
-            "what the person sees is what they save"
+            draft.due_date, "2026-03-01",
+            "a field both changed keeps what was typed"
+        );
+        assert_eq!(
+            draft.amount, "900.00",
+            "a field left alone shows the latest value"
         );
         assert_eq!(draft.write_off, latest.write_off);
         assert_eq!(reconcile(&now, &draft, Some(&latest)), DraftState::Current);
+    }
+
+    #[test]
+    fn keep_my_edits_on_a_client_keeps_the_typed_notes_and_the_new_name() {
+        let opened = ClientForm {
+            id: "c1".into(),
+            name: "Acme".into(),
+            ..ClientForm::default()
+        };
+        let typed = ClientForm {
+            notes: "Pays late".into(),
+            ..opened.clone()
+        };
+        let latest = ClientForm {
+            name: "Acme Ltd".into(),
+            sample: true,
+            ..opened.clone()
+        };
+        let (_, draft) = keep_mine(&opened, &typed, &latest);
+        assert_eq!(
+            (draft.name.as_str(), draft.notes.as_str(), draft.sample),
+            ("Acme Ltd", "Pays late", true)
+        );
     }
 
     #[test]

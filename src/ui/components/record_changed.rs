@@ -34,7 +34,9 @@ pub fn RecordChanged<F: EditForm + Send + Sync + 'static>(
             return;
         };
         let (now, draft) = if keep {
-            typed.with_untracked(|typed| keep_mine(typed, &latest))
+            opened.with_untracked(|opened| {
+                typed.with_untracked(|typed| keep_mine(opened, typed, &latest))
+            })
         } else {
             load_latest(&latest)
         };
