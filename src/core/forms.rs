@@ -284,6 +284,18 @@ impl PaymentForm {
         }
     }
 
+    /// The warning shown beside the date when it is after `today`: a payment counts only
+    /// from its date, so a future one leaves the invoice unpaid until then.
+    pub fn date_warning(&self, today: NaiveDate) -> Option<String> {
+        let date = parse_date(&self.date).ok()?;
+        (date > today).then(|| {
+            format!(
+                "{} is after today. The payment will not count as paid until that day; if the money has already arrived, use the day it arrived.",
+                crate::core::dates::format_date(date)
+            )
+        })
+    }
+
     /// Checks the form and builds the payment.
     pub fn parse(&self) -> Result<Payment, FieldError> {
         Ok(Payment {
@@ -624,6 +636,28 @@ mod tests {
 
     fn today() -> NaiveDate {
         NaiveDate::from_ymd_opt(2026, 11, 23).unwrap()
+    }
+
+    #[test]
+    fn a_payment_dated_after_today_is_warned_about_and_today_is_not() {
+        let mut form = PaymentForm::new("i1", today());
+        assert_eq!(form.date_warning(today()), None);
+        form.date = "2026-11-24".into();
+        form.amount = "200".into();
+        assert_eq!(
+            form.date_warning(today()).as_deref(),
+            Some("24 Nov 2026 is after today. The payment will not count as paid until that day; if the money has already arrived, use the day it arrived.")
+        );
+        assert!(
+            form.parse().is_ok(),
+            "a post-dated payment may still be recorded"
+        );
+        form.date = "not a date".into();
+        assert_eq!(
+            form.date_warning(today()),
+            None,
+            "the parse error speaks instead"
+        );
     }
 
     #[test]

@@ -1,6 +1,6 @@
 // `/`: the aging table as of a day, the collection metrics and the chase-today queue.
 import { Locator } from "@playwright/test";
-import { PageObject } from "./page-object";
+import { download, Downloaded, PageObject } from "./page-object";
 
 export type Bucket = "current" | "1-30" | "31-60" | "61-90" | "91-120" | "120+" | "total";
 export type Metric = "dso" | "cei" | "add";
@@ -52,6 +52,11 @@ export class DashboardPage extends PageObject {
   /** The invoice ids of the queue, in order. */
   async queueOrder(): Promise<(string | null)[]> {
     return this.queue.evaluateAll((items) => items.map((item) => item.getAttribute("data-invoice")));
+  }
+
+  /** Clicks the aging table's "Export CSV" and returns the file. */
+  async exportCsv(): Promise<Downloaded> {
+    return download(this.page, this.page.getByRole("button", { name: "Export CSV" }));
   }
 
   /** Opens the list of invoices behind a cell and returns it. */

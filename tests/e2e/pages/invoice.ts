@@ -58,6 +58,44 @@ export class InvoicePage extends PageObject {
     await this.expectFieldError(this.paymentAmount, message);
   }
 
+  /** Opens the invoice's edit form. */
+  async startEditing() {
+    await this.page.getByRole("button", { name: "Edit invoice" }).click();
+  }
+
+  /** A control of the invoice form by its exact label, such as "Amount" or "Description". */
+  formField(label: string): Locator {
+    return this.page
+      .locator("form")
+      .filter({ has: this.page.getByRole("button", { name: "Save changes" }) })
+      .getByLabel(label, { exact: true });
+  }
+
+  /** Saves the invoice form. */
+  async saveChanges() {
+    await this.page.getByRole("button", { name: "Save changes" }).click();
+  }
+
+  /** The notice an open form shows when its record changed since it was opened. */
+  get recordChanged(): Locator {
+    return this.page.getByTestId("record-changed");
+  }
+
+  /** Answers the record-changed notice: keep what was typed, or load the stored record. */
+  async resolveChange(choice: "keep my edits" | "load the latest") {
+    await this.page.getByTestId(choice === "keep my edits" ? "keep-my-edits" : "load-latest").click();
+  }
+
+  /** The warning the payment form shows for a date after today. */
+  get futurePaymentWarning(): Locator {
+    return this.page.getByTestId("payment-future");
+  }
+
+  /** The sentence under "Paid" about payments dated after today. */
+  get paidLater(): Locator {
+    return this.page.getByTestId("paid-later");
+  }
+
   /** Follows the link to the invoice's client. */
   async openClient(name: string) {
     await this.page.getByRole("link", { name }).click();
