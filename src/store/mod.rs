@@ -86,7 +86,7 @@ impl StoreError {
                 "The stored text cannot be parsed ({error}). It is still stored exactly as it was, and nothing will be saved over it."
             ),
             StoreError::Unavailable(reason) => format!(
-                "This browser did not let Overdue read its storage ({reason}). Your ledger is probably still there: nothing has been read, changed or deleted. Try again, or close other tabs of Overdue and reload."
+                "This browser did not let Overdue read its storage ({reason}). Your ledger is probably still there. Try again, or close other tabs of Overdue and reload."
             ),
             other => other.to_string(),
         }
