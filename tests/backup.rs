@@ -85,8 +85,126 @@ fn optional_fields_and_the_activities_array_may_be_left_out() {
 
 #[test]
 fn bad_json_is_refused_with_its_position() {
-    let message = backup::import("{ \"format\": ").unwrap_err().to_string();
-    assert!(message.contains("not valid JSON (line 1"), "{message}");
+    let message = backup::import("{ \"format\": \"overdue-backup\" \"schema\": 1 }")
+        .unwrap_err()
+        .to_string();
+    assert_eq!(
+        message,
+        "the file is not valid JSON at line 1, column 30: a comma or a closing } is missing"
+    );
+}
+
+/// No message shows the JSON reader's or the date parser's own wording: each names the
+/// record and field, and says what is wrong in words.
+#[test]
+fn what_the_reader_refuses_is_said_in_words_naming_the_record_and_field() {
+    type Edit = fn(&mut Value);
+    let cases: [(Edit, &str); 10] = [
+        (|d| drop(d.as_object_mut().unwrap().remove("business")),
+            "business: the \"business\" section is missing; every Overdue backup has one"),
+        (|d| drop(d["clients"][0].as_object_mut().unwrap().remove("name")),
+            "clients[0] (id \"c1\").name: the \"name\" field is missing"),
+        (|d| d["invoices"][0]["issue_date"] = json!("2026-13-01"),
+            "invoices[0] (id \"i1\").issue_date: \"2026-13-01\" is not a date; write it as YYYY-MM-DD, such as 2026-03-01"),
+        (|d| d["invoices"][0]["issue_date"] = json!("2026-01-15x"),
+            "invoices[0] (id \"i1\").issue_date: \"2026-01-15x\" is not a date; write it as YYYY-MM-DD, such as 2026-03-01"),
+        (|d| d["payments"][0]["date"] = json!("2026-03"),
+            "payments[0] (id \"p1\").date: \"2026-03\" is not a date; write it as YYYY-MM-DD, such as 2026-03-01"),
+        (|d| d["invoices"][0]["disputed"] = json!("yes"),
+            "invoices[0] (id \"i1\").disputed: expected true or false, but the file has the text \"yes\""),
+        (|d| d["invoices"][0]["amount"] = json!(true),
+            "invoices[0] (id \"i1\").amount: expected an amount such as \"1200.00\", but the file has true"),
+        (|d| d["clients"] = json!({}),
+            "clients: expected a list in [ ], but the file has a group of fields in { }"),
+        (|d| d["invoices"][0]["interest"]["rule"] = json!("bogus"),
+            "invoices[0] (id \"i1\").interest.rule: \"bogus\" is not one of the accepted values: \"none\", \"contract\", \"uk-late-payment\", \"eu-directive\", \"de\", \"fr\", \"us-ca\", \"us-ny\", \"us-tx\""),
+        (|d| d["settings"] = json!({ "bucket_edges": [-1] }),
+            "settings.bucket_edges[0]: expected a whole number, 0 or more, but the file has -1"),
+    ];
+    for (edit, expected) in cases {
+        let message = rejection(edit);
+        assert_eq!(message, expected);
+        for raw in [
+            "out of range",
+            "trailing input",
+            "premature end",
+            "missing field",
+            "invalid type",
+            "`",
+            ".:",
+        ] {
+            assert!(!message.contains(raw), "{raw:?} in {message:?}");
+        }
+    }
+}
+
+#[test]
+fn broken_files_are_described_not_quoted() {
+    let said = |text: &str| backup::import(text).unwrap_err().to_string();
+    assert_eq!(said(""), "the file is empty");
+    assert_eq!(
+        said("{\"format\": \"overdue-backup\""),
+        "the file ends too early (line 1): it was probably cut off while saving or copying. Export the backup again"
+    );
+    assert_eq!(
+        said("{} {}"),
+        "there is more text after the end of the backup (line 1, column 4); the file may be damaged or hold two files"
+    );
+    assert_eq!(
+        said("{format: 1}"),
+        "the file is not valid JSON at line 1, column 2: a field name is not in double quotes"
+    );
+}
+
+fn utf16(text: &str, little_endian: bool, bom: bool) -> Vec<u8> {
+    let mut bytes = Vec::new();
+    for unit in bom.then_some(0xFEFF).into_iter().chain(text.encode_utf16()) {
+        bytes.extend(if little_endian {
+            unit.to_le_bytes()
+        } else {
+            unit.to_be_bytes()
+        });
+    }
+    bytes
+}
+
+/// Windows tools that save "Unicode" write UTF-16, often without a byte-order mark; such a
+/// backup is read, not reported as bad JSON.
+#[test]
+fn utf16_backups_with_or_without_a_byte_order_mark_are_read() {
+    let expected = backup::import(EXAMPLE).unwrap();
+    for (little_endian, bom) in [(true, false), (false, false), (true, true), (false, true)] {
+        let text = backup::backup_text(&utf16(EXAMPLE, little_endian, bom)).unwrap();
+        assert_eq!(
+            backup::import(&text).unwrap(),
+            expected,
+            "LE {little_endian}, BOM {bom}"
+        );
+    }
+    let with_bom = [&[0xEF, 0xBB, 0xBF][..], EXAMPLE.as_bytes()].concat();
+    assert_eq!(
+        backup::import(&backup::backup_text(&with_bom).unwrap()).unwrap(),
+        expected
+    );
+    assert_eq!(
+        backup::import(&format!("\u{feff}{EXAMPLE}")).unwrap(),
+        expected
+    );
+}
+
+#[test]
+fn bytes_that_are_not_a_text_backup_are_explained() {
+    let said = |bytes: &[u8]| backup::backup_text(bytes).unwrap_err().to_string();
+    assert_eq!(said(b"  \n"), "the file is empty");
+    assert_eq!(
+        backup::backup_text(b"").unwrap_err().sentence(),
+        "The file is empty"
+    );
+    assert!(said(b"{\"a\": \"\xff\"}").starts_with("the file is not UTF-8 text (byte 8"));
+    let mut odd = utf16("{}", true, false);
+    odd.push(b' ');
+    assert!(said(&odd).contains("odd number of bytes"));
+    assert!(said(&[b'{', 0, 0x00, 0xD8]).contains("broken characters"));
 }
 
 #[test]
@@ -182,6 +300,44 @@ fn a_schema_one_document_migrates_to_the_current_schema_with_no_plans_and_an_emp
     assert_eq!(written["schema"], json!(3));
 }
 
+/// A plan's amounts meet the amount limits like every other amount: instalments too large to
+/// add up are refused by name rather than crashing the import, and so are negative ones.
+fn plan_amounts_beyond_the_limits_are_refused_naming_the_field(text: &str) {
+    let edited = |edit: &dyn Fn(&mut Value)| {
+        let mut document: Value = serde_json::from_str(text).unwrap();
+        edit(&mut document);
+        backup::import(&document.to_string()).map_err(|e| e.to_string())
+    };
+    let huge = "9999999999999999999999999999";
+    let overflow = edited(&|d| {
+        d["plans"][0]["agreed_total"] = json!(huge);
+        let mut row = d["plans"][0]["schedule"][0].clone();
+        row["amount"] = json!(huge);
+        d["plans"][0]["schedule"] = Value::Array(vec![row; 10]);
+    })
+    .unwrap_err();
+    assert!(
+        overflow.starts_with(
+            "plans[0] (id \"s1\").agreed_total: the amount must be at most 999,999,999,999.99"
+        ),
+        "{overflow}"
+    );
+    let negative = edited(&|d| {
+        d["plans"][0]["schedule"][0]["amount"] = json!("-300.00");
+        d["plans"][0]["schedule"][1]["amount"] = json!("900.00");
+    })
+    .unwrap_err();
+    assert!(
+        negative.starts_with("plans[0] (id \"s1\").schedule: "),
+        "{negative}"
+    );
+    let claim = edited(&|d| d["plans"][0]["original_claim"] = json!("1000000000000")).unwrap_err();
+    assert!(
+        claim.starts_with("plans[0] (id \"s1\").original_claim: "),
+        "{claim}"
+    );
+}
+
 #[test]
 fn a_schema_two_document_keeps_its_plans() {
     let mut ledger = backup::import(EXAMPLE).unwrap();
@@ -215,6 +371,7 @@ fn a_schema_two_document_keeps_its_plans() {
         .unwrap();
     let text = backup::export(&ledger, "2026-11-23T09:00:00Z");
     assert_eq!(backup::import(&text).unwrap(), ledger);
+    plan_amounts_beyond_the_limits_are_refused_naming_the_field(&text);
     let broken = text.replace(
         "\"invoice_ids\": [\n        \"i1\"",
         "\"invoice_ids\": [\n        \"i9\"",
@@ -341,11 +498,91 @@ fn mutated_example() -> impl Strategy<Value = String> {
     })
 }
 
+/// The limits every entry point enforces, checked here on their own (not through the
+/// importer's code): amounts 0 to 999,999,999,999.99 with two decimals, dates 1900–2199,
+/// rates 0–100%, ids free of control characters, templates within their length.
+fn within_limits(ledger: &Ledger) -> Result<(), String> {
+    let max: Decimal = "999999999999.99".parse().unwrap();
+    let amount = |what: &str, value: Decimal| {
+        (value >= Decimal::ZERO && value <= max && value.normalize().scale() <= 2)
+            .then_some(())
+            .ok_or(format!("{what} {value} is outside the amount limits"))
+    };
+    let date = |what: &str, value: NaiveDate| {
+        (NaiveDate::from_ymd_opt(1900, 1, 1).unwrap()
+            ..=NaiveDate::from_ymd_opt(2199, 12, 31).unwrap())
+            .contains(&value)
+            .then_some(())
+            .ok_or(format!("{what} {value} is outside 1900–2199"))
+    };
+    let id = |what: &str, value: &str| {
+        (!value.chars().any(char::is_control))
+            .then_some(())
+            .ok_or(format!("{what} id {value:?} holds a control character"))
+    };
+    for client in &ledger.clients {
+        id("client", &client.id)?;
+    }
+    for invoice in &ledger.invoices {
+        id("invoice", &invoice.id)?;
+        amount("invoice amount", invoice.amount.value())?;
+        date("issue date", invoice.issue_date)?;
+        date("due date", invoice.due_date)?;
+        if let Some(terms) = &invoice.interest {
+            if let Some(rate) = terms.annual_rate {
+                (Decimal::ZERO..=Decimal::ONE_HUNDRED)
+                    .contains(&rate)
+                    .then_some(())
+                    .ok_or(format!("contract rate {rate} is outside 0–100%"))?;
+            }
+            if let Some(fee) = terms.flat_fee {
+                amount("flat fee", fee.value())?;
+            }
+        }
+        if let Some(write_off) = &invoice.write_off {
+            date("write-off date", write_off.date)?;
+        }
+    }
+    for payment in &ledger.payments {
+        id("payment", &payment.id)?;
+        amount("payment amount", payment.amount.value())?;
+        date("payment date", payment.date)?;
+    }
+    for activity in &ledger.activities {
+        date("activity date", activity.date)?;
+    }
+    for plan in &ledger.plans {
+        amount("plan total", plan.agreed_total)?;
+        for instalment in &plan.schedule {
+            amount("instalment", instalment.amount)?;
+            date("instalment date", instalment.date)?;
+        }
+    }
+    for row in &ledger.settings.rate_rows {
+        date("rate row", row.from)?;
+    }
+    for template in &ledger.templates.saved {
+        (template.body.len() <= overdue::core::letters::template::MAX_SOURCE_BYTES)
+            .then_some(())
+            .ok_or("a template longer than the limit".to_string())?;
+    }
+    Ok(())
+}
+
+#[test]
+fn the_limit_check_of_the_fuzz_test_catches_a_breach() {
+    let mut ledger = backup::import(EXAMPLE).unwrap();
+    assert_eq!(within_limits(&ledger), Ok(()));
+    ledger.payments[0].date = NaiveDate::from_ymd_opt(2200, 1, 1).unwrap();
+    assert!(within_limits(&ledger).is_err());
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(10_000))]
     /// Fuzz: 10,000 damaged backups through the app's own import path (`Session`). Each either
     /// imports (and then round-trips through storage) or is refused with the ledger on screen
-    /// and the stored document left byte for byte as they were; none panics.
+    /// and the stored document left byte for byte as they were; none panics, and nothing
+    /// accepted is outside the limits.
     #[test]
     fn backup_importer_survives_damaged_files(text in prop_oneof![mutated_example(), "\\PC{0,200}"]) {
         use overdue::store::{now, Memory, Session, LEDGER_KEY};
@@ -357,6 +594,9 @@ proptest! {
         let (shown, stored) = (session.ledger(), storage.peek(LEDGER_KEY));
         match session.import_backup(&text, today) {
             Ok(_) => {
+                if let Err(breach) = within_limits(&session.ledger()) {
+                    return Err(TestCaseError::fail(breach));
+                }
                 now(session.flush(&mut storage, "2026-11-23T09:05:00Z")).unwrap();
                 let reloaded = now(Session::open(&storage)).ledger();
                 prop_assert_eq!(reloaded, session.ledger());

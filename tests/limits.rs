@@ -8,6 +8,7 @@ use overdue::core::aging::{aging, to_csv, AgingOptions};
 use overdue::core::books::Books;
 use overdue::core::currency::Currency;
 use overdue::core::dates::{add_days, parse_date, EARLIEST, LATEST};
+use overdue::core::forms::{InvoiceForm, PaymentForm, PlanForm, RateRowForm};
 use overdue::core::interest::{compute, InterestOptions};
 use overdue::core::ladder::LadderStep;
 use overdue::core::ledger::Ledger;
@@ -90,7 +91,14 @@ fn run_everything(ledger: &Ledger, as_of: NaiveDate, count: u32) {
         let _ = compute(ledger, invoice, as_of, InterestOptions::default());
     }
     let books = Books::new(std::sync::Arc::new(ledger.clone()));
-    let claim = case(&books, "c1", &gbp, &Exclusions::none(), as_of);
+    let claim = case(
+        &books,
+        "c1",
+        &gbp,
+        &Exclusions::none(),
+        InterestOptions::default(),
+        as_of,
+    );
     let (inputs, _) = Defaults::for_age(claim.claim, claim.oldest_days);
     let comparison = compare(claim.claim, &inputs, |v| v.to_string());
     assert!(comparison.is_ok(), "{comparison:?}");
@@ -177,4 +185,223 @@ fn the_amount_limits_hold_on_the_typed_and_json_paths() {
         assert!(json(&format!("\"{refused}\"")).is_err(), "{refused}");
         assert!(json(refused).is_err(), "{refused}");
     }
+}
+
+/// One limit at its edges, on both entry points: what a form accepts the import accepts,
+/// and what one refuses the other refuses too.
+struct Edge {
+    what: &'static str,
+    form: fn(&str) -> bool,
+    import: fn(&str) -> bool,
+    accepted: &'static [&'static str],
+    refused: &'static [&'static str],
+}
+
+const EXAMPLE: &str = include_str!("fixtures/contract-example.json");
+
+/// True when the contract example, edited by `edit` with `value`, imports.
+fn imports(value: &str, edit: fn(&mut serde_json::Value, &str)) -> bool {
+    let mut document: serde_json::Value = serde_json::from_str(EXAMPLE).unwrap();
+    edit(&mut document, value);
+    overdue::core::backup::import(&document.to_string()).is_ok()
+}
+
+fn invoice_form(edit: impl FnOnce(&mut InvoiceForm)) -> bool {
+    let ledger = overdue::core::backup::import(EXAMPLE).unwrap();
+    let mut form = InvoiceForm::from_record(&ledger.invoices[0]);
+    edit(&mut form);
+    form.parse().is_ok()
+}
+
+fn payment_form(edit: impl FnOnce(&mut PaymentForm)) -> bool {
+    let mut form = PaymentForm::new("i1", NaiveDate::from_ymd_opt(2026, 3, 1).unwrap());
+    form.amount = "200.00".into();
+    edit(&mut form);
+    let mut invoice = overdue::core::backup::import(EXAMPLE).unwrap().invoices[0].clone();
+    invoice.issue_date = EARLIEST;
+    form.parse()
+        .and_then(|payment| payment.validate(&invoice))
+        .is_ok()
+}
+
+/// Dates on a whole record: issued, due and paid all on `day`, so the record's own order
+/// rules hold and only the date limit decides.
+fn same_day_everywhere(document: &mut serde_json::Value, day: &str) {
+    document["invoices"][0]["issue_date"] = day.into();
+    document["invoices"][0]["due_date"] = day.into();
+    document["payments"][0]["date"] = day.into();
+    document["activities"][0]["date"] = day.into();
+}
+
+const EDGES: &[Edge] = &[
+    Edge {
+        what: "invoice amount",
+        form: |v| invoice_form(|f| f.amount = v.into()),
+        import: |v| {
+            imports(v, |d, v| {
+                d["invoices"][0]["amount"] = v.replace(',', "").into()
+            })
+        },
+        accepted: &["999,999,999,999.99", "0.01"],
+        refused: &[
+            "0",
+            "1,000,000,000,000.00",
+            "0.001",
+            "-0.01",
+            "123456789012345678901234567890",
+        ],
+    },
+    Edge {
+        what: "payment amount",
+        form: |v| payment_form(|f| f.amount = v.into()),
+        import: |v| {
+            imports(v, |d, v| {
+                d["invoices"][0]["amount"] = "999999999999.99".into();
+                d["payments"][0]["amount"] = v.replace(',', "").into();
+            })
+        },
+        accepted: &["999,999,999,999.99", "0.01"],
+        refused: &["1,000,000,000,000.00", "0.001", "-0.01", "0"],
+    },
+    Edge {
+        what: "flat late fee",
+        form: |v| invoice_form(|f| f.flat_fee = v.into()),
+        import: |v| {
+            imports(v, |d, v| {
+                d["invoices"][0]["interest"]["flat_fee"] = v.replace(',', "").into()
+            })
+        },
+        accepted: &["999,999,999,999.99", "0"],
+        refused: &["1,000,000,000,000.00", "0.001", "-0.01"],
+    },
+    Edge {
+        what: "contract rate",
+        form: |v| invoice_form(|f| f.annual_rate = v.into()),
+        import: |v| {
+            imports(v, |d, v| {
+                d["invoices"][0]["interest"]["annual_rate"] = v.into()
+            })
+        },
+        accepted: &["0", "100", "99.99"],
+        refused: &["100.01", "-0.01", "-50", "10000000"],
+    },
+    Edge {
+        what: "invoice dates",
+        form: |v| {
+            invoice_form(|f| {
+                f.issue_date = v.into();
+                f.due_date = v.into();
+            })
+        },
+        import: |v| imports(v, same_day_everywhere),
+        accepted: &["1900-01-01", "2199-12-31"],
+        refused: &["1899-12-31", "2200-01-01", "99999-01-01"],
+    },
+    Edge {
+        what: "payment date",
+        form: |v| payment_form(|f| f.date = v.into()),
+        import: |v| imports(v, same_day_everywhere),
+        accepted: &["1900-01-01", "2199-12-31"],
+        refused: &["1899-12-31", "2200-01-01"],
+    },
+    Edge {
+        what: "reference rate row",
+        form: |v| {
+            RateRowForm {
+                table: "ecb".into(),
+                from: "2026-03-01".into(),
+                rate: v.into(),
+            }
+            .parse()
+            .is_ok()
+        },
+        import: |v| {
+            imports(
+                v,
+                |d, v| d["settings"] = serde_json::json!({ "rate_rows": [{ "table": "ecb", "from": "2026-03-01", "rate": v }] }),
+            )
+        },
+        accepted: &["-10", "0", "100"],
+        refused: &["-10.01", "100.01"],
+    },
+];
+
+#[test]
+fn every_limit_holds_at_its_edges_on_the_form_and_the_import_path() {
+    for edge in EDGES {
+        for value in edge.accepted {
+            assert!(
+                (edge.form)(value),
+                "{}: the form refused {value}",
+                edge.what
+            );
+            assert!(
+                (edge.import)(value),
+                "{}: the import refused {value}",
+                edge.what
+            );
+        }
+        for value in edge.refused {
+            assert!(
+                !(edge.form)(value),
+                "{}: the form accepted {value}",
+                edge.what
+            );
+            assert!(
+                !(edge.import)(value),
+                "{}: the import accepted {value}",
+                edge.what
+            );
+        }
+    }
+}
+
+/// The settlement assumptions are typed only (they are not stored): each kind at its edges.
+#[test]
+fn settlement_assumptions_hold_their_ranges_at_the_edges() {
+    use overdue::core::settlement::options::{InputKind, OptionField};
+    let (defaults, _) = Defaults::for_age(Decimal::new(100_000, 2), 45);
+    for field in OptionField::ALL {
+        let (accepted, refused): (&[&str], &[&str]) = match field.kind() {
+            InputKind::Money => (
+                &["0", "999,999,999,999.99"],
+                &["1,000,000,000,000.00", "-0.01", "0.001"],
+            ),
+            InputKind::Percent => (&["0", "100"], &["100.01", "-0.01", "10000000"]),
+            InputKind::Probability => (&["0", "1"], &["1.01", "-0.01"]),
+            InputKind::Months => (&["0", "120"], &["121", "-1", "1.5"]),
+        };
+        for value in accepted {
+            let mut inputs = defaults.clone();
+            assert!(
+                inputs.set(field, value).is_ok(),
+                "{field:?} refused {value}"
+            );
+            assert!(compare(Decimal::new(100_000, 2), &inputs, |v| v.to_string()).is_ok());
+        }
+        for value in refused {
+            let mut inputs = defaults.clone();
+            let refused = inputs.set(field, value).unwrap_err();
+            assert_eq!(refused.field_name(), Some(field.id()), "{field:?} {value}");
+            assert_eq!(inputs, defaults, "a refused value changes nothing");
+        }
+    }
+}
+
+/// The plan form: the agreed total at the amount limit, and 1 to 120 instalments.
+#[test]
+fn the_plan_form_holds_the_amount_and_count_limits() {
+    let form = |total: &str, count: &str| PlanForm {
+        total: total.into(),
+        down_payment: String::new(),
+        count: count.into(),
+        frequency: "monthly".into(),
+        first_date: "2026-12-01".into(),
+    };
+    let drawn = |total: &str, count: &str| form(total, count).parse().and_then(|t| schedule(&t));
+    assert!(drawn("999,999,999,999.99", "120").is_ok());
+    assert!(drawn("0.01", "1").is_ok());
+    assert!(drawn("1,000,000,000,000.00", "1").is_err());
+    assert!(drawn("900", "121").is_err());
+    assert!(drawn("900", "0").is_err());
 }

@@ -12,6 +12,8 @@ use serde_json::Value;
 use std::collections::HashSet;
 use std::fmt;
 
+mod messages;
+
 /// The `format` every backup carries.
 pub const FORMAT: &str = "overdue-backup";
 /// The newest schema this build reads and writes.
@@ -36,6 +38,17 @@ impl ImportError {
             message: message.into(),
             newer_schema: false,
         }
+    }
+}
+
+impl ImportError {
+    /// The error as a sentence of its own, starting with a capital letter.
+    pub fn sentence(&self) -> String {
+        let text = self.to_string();
+        let mut chars = text.chars();
+        chars.next().map_or_else(String::new, |first| {
+            first.to_uppercase().chain(chars).collect()
+        })
     }
 }
 
@@ -116,14 +129,19 @@ pub fn import_revisioned(text: &str) -> Result<(Ledger, u64), ImportError> {
 
 /// Reads a backup or stored document, migrating older schemas and validating everything.
 pub fn import(text: &str) -> Result<Ledger, ImportError> {
-    let value: Value = serde_json::from_str(text).map_err(|error| {
-        ImportError::whole(format!(
-            "the file is not valid JSON (line {}, column {}): {error}",
-            error.line(),
-            error.column()
-        ))
-    })?;
+    if text.trim().is_empty() {
+        return Err(ImportError::whole("the file is empty"));
+    }
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let value: Value =
+        serde_json::from_str(text).map_err(|error| ImportError::whole(messages::syntax(&error)))?;
     import_value(value)
+}
+
+/// A backup file's bytes as text: UTF-8 (with or without a byte-order mark) or UTF-16 (with
+/// or without one); anything else is refused with a sentence saying what the file is.
+pub fn backup_text(bytes: &[u8]) -> Result<String, ImportError> {
+    messages::text_of(bytes).map_err(ImportError::whole)
 }
 
 /// Like [`import`], from an already parsed JSON value.
@@ -169,10 +187,14 @@ pub fn import_value(value: Value) -> Result<Ledger, ImportError> {
     }
     let migrated = migrate(Value::Object(root), schema)?;
     let mut ledger: Ledger = serde_path_to_error::deserialize(&migrated).map_err(|error| {
-        let path = error.path().to_string();
-        let message = error.inner().to_string();
+        let (location, message) = messages::field(
+            &migrated,
+            error.path(),
+            &error.inner().to_string(),
+            |path| name_record(&migrated, path),
+        );
         ImportError {
-            location: name_record(&migrated, &path),
+            location,
             message,
             newer_schema: false,
         }

@@ -284,6 +284,18 @@ impl PaymentForm {
         }
     }
 
+    /// The warning shown beside the date when it is after `today`: a payment counts only
+    /// from its date, so a future one leaves the invoice unpaid until then.
+    pub fn date_warning(&self, today: NaiveDate) -> Option<String> {
+        let date = parse_date(&self.date).ok()?;
+        (date > today).then(|| {
+            format!(
+                "{} is after today. The payment will not count as paid until that day; if the money has already arrived, use the day it arrived.",
+                crate::core::dates::format_date(date)
+            )
+        })
+    }
+
     /// Checks the form and builds the payment.
     pub fn parse(&self) -> Result<Payment, FieldError> {
         Ok(Payment {
@@ -342,7 +354,11 @@ impl ActivityForm {
     }
 }
 
-/// The preferences form: how invoices are aged and when to remind about a backup.
+/// The longest grace period after a promised date, in days.
+pub const MAX_PROMISE_GRACE_DAYS: u32 = 60;
+
+/// The preferences form: how invoices are aged, when to remind about a backup, and how long
+/// a promise to pay may run late before it counts as broken.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct PreferencesForm {
     /// Bucket edges as typed, such as `30, 60, 90, 120`.
@@ -351,6 +367,8 @@ pub struct PreferencesForm {
     pub age_by_issue_date: bool,
     /// Days of unexported changes before the backup reminder, as typed.
     pub backup_reminder_days: String,
+    /// Days after a promised date before an unpaid promise counts as broken, as typed.
+    pub promise_grace_days: String,
 }
 
 impl PreferencesForm {
@@ -365,6 +383,7 @@ impl PreferencesForm {
                 .join(", "),
             age_by_issue_date: settings.age_by_issue_date,
             backup_reminder_days: settings.backup_reminder_days.to_string(),
+            promise_grace_days: settings.promise_grace_days.to_string(),
         }
     }
 
@@ -384,10 +403,26 @@ impl PreferencesForm {
                     "enter a whole number of days from 1 to 365".into(),
                 )
             })?;
+        let promise_grace_days = self
+            .promise_grace_days
+            .trim()
+            .parse::<u32>()
+            .ok()
+            .filter(|days| *days <= MAX_PROMISE_GRACE_DAYS)
+            .ok_or_else(|| {
+                field_error(
+                    "promise_grace_days",
+                    format!(
+                        "enter a whole number of days from 0 to {MAX_PROMISE_GRACE_DAYS} \
+                         (0 counts a promise as broken the day after its date)"
+                    ),
+                )
+            })?;
         Ok(Settings {
             bucket_edges: buckets.edges().to_vec(),
             age_by_issue_date: self.age_by_issue_date,
             backup_reminder_days,
+            promise_grace_days,
             ..settings.clone()
         })
     }
@@ -604,6 +639,28 @@ mod tests {
     }
 
     #[test]
+    fn a_payment_dated_after_today_is_warned_about_and_today_is_not() {
+        let mut form = PaymentForm::new("i1", today());
+        assert_eq!(form.date_warning(today()), None);
+        form.date = "2026-11-24".into();
+        form.amount = "200".into();
+        assert_eq!(
+            form.date_warning(today()).as_deref(),
+            Some("24 Nov 2026 is after today. The payment will not count as paid until that day; if the money has already arrived, use the day it arrived.")
+        );
+        assert!(
+            form.parse().is_ok(),
+            "a post-dated payment may still be recorded"
+        );
+        form.date = "not a date".into();
+        assert_eq!(
+            form.date_warning(today()),
+            None,
+            "the parse error speaks instead"
+        );
+    }
+
+    #[test]
     fn a_typed_invoice_becomes_a_record_with_grouped_amounts_accepted() {
         let mut form = InvoiceForm::new("c1", &Business::default(), today());
         form.number = " INV-7 ".into();
@@ -667,12 +724,23 @@ mod tests {
             bucket_edges: "15, 30, 45, 60".into(),
             age_by_issue_date: true,
             backup_reminder_days: "10".into(),
+            promise_grace_days: "5".into(),
         };
         assert_eq!(
             form.apply(&settings).unwrap().bucket_edges,
             [15, 30, 45, 60]
         );
         assert_eq!(form.apply(&settings).unwrap().backup_reminder_days, 10);
+        assert_eq!(form.apply(&settings).unwrap().promise_grace_days, 5);
+        for wrong in ["-1", "61", "two", ""] {
+            let bad = PreferencesForm {
+                promise_grace_days: wrong.into(),
+                ..form.clone()
+            };
+            let error = bad.apply(&settings).unwrap_err();
+            assert_eq!(error.field_name(), Some("promise_grace_days"), "{wrong}");
+            assert!(error.to_string().contains("from 0 to 60"), "{error}");
+        }
         let bad = PreferencesForm {
             bucket_edges: "60, 30".into(),
             ..form.clone()

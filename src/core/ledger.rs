@@ -309,7 +309,9 @@ impl Ledger {
         Ok(())
     }
 
-    /// Adds an invoice (when its id is empty) or replaces the one with the same id.
+    /// Adds an invoice (when its id is empty) or replaces the one with the same id. The
+    /// `disputed` flag is not taken from the invoice given: it follows the dispute records
+    /// (a new invoice has none; an edit keeps the stored flag).
     pub fn save_invoice(
         &mut self,
         mut invoice: Invoice,
@@ -337,6 +339,7 @@ impl Ledger {
             ));
         }
         if invoice.id.is_empty() {
+            invoice.disputed = false;
             invoice.id = self.new_id(RecordKind::Invoice, ids);
             let id = invoice.id.clone();
             self.invoices.push(invoice);
@@ -348,6 +351,8 @@ impl Ledger {
             .find(|existing| existing.id == invoice.id)
             .ok_or_else(|| FieldError::NotFound(format!("invoice {}", invoice.id)))?;
         let id = invoice.id.clone();
+        // The flag follows the dispute records, never the form.
+        invoice.disputed = slot.disputed;
         *slot = invoice;
         Ok(id)
     }

@@ -9,6 +9,7 @@ pub mod case;
 pub mod csv;
 pub mod currency;
 pub mod dates;
+pub mod drafts;
 pub mod error;
 pub mod fast_map;
 pub mod forms;

@@ -87,17 +87,6 @@ pub async fn sleep(ms: i32) {
     let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }
 
-/// Reads the first file chosen in a file input as text.
-pub async fn read_chosen_file(input: &web_sys::HtmlInputElement) -> Result<Option<String>, String> {
-    let Some(file) = input.files().and_then(|files| files.get(0)) else {
-        return Ok(None);
-    };
-    let text = wasm_bindgen_futures::JsFuture::from(file.text())
-        .await
-        .map_err(|error| format!("the file could not be read ({error:?})"))?;
-    Ok(text.as_string())
-}
-
 /// Reads the first file chosen in a file input as bytes, so that core can decide how it is
 /// encoded.
 pub async fn read_chosen_bytes(

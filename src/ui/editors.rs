@@ -1,25 +1,33 @@
 //! Editors shared by several pages: the client form, the invoice form and the payment form.
 
 use crate::core::currency::Currency;
+use crate::core::drafts::EditForm;
 use crate::core::error::FieldError;
 use crate::core::forms::{ClientForm, InvoiceForm, PaymentForm};
 use crate::core::model::RuleKind;
 use crate::ui::browser::today;
-use crate::ui::components::{Checkbox, Draft, FormErrors, Input, Picker, TextArea};
+use crate::ui::components::{
+    Checkbox, Draft, FormErrors, Input, InputKind, Picker, RecordChanged, TextArea,
+};
 use crate::ui::state::use_app;
 use leptos::prelude::*;
 
-/// Creates or edits a client; `on_saved` receives the id.
+/// Creates or edits a client; `on_saved` receives the id. Given the stored client as `latest`,
+/// the form keeps what is typed when that client changes, and says so.
 #[component]
 pub fn ClientEditor(
     initial: ClientForm,
     #[prop(into)] submit_label: String,
+    /// The client as stored now, for an edit form.
+    #[prop(optional, into)]
+    latest: Option<Signal<Option<ClientForm>>>,
     on_saved: impl Fn(String) + Send + Sync + 'static,
     #[prop(optional, into)] on_cancel: Option<Callback<()>>,
 ) -> impl IntoView {
     let app = use_app();
     let draft = Draft::new(initial.clone());
     let (form, error) = (draft.form, draft.error);
+    let watch = changes_of(latest, &initial, form);
     let submit = move |ev: leptos::ev::SubmitEvent| {
         let saved = draft.submit(&ev, |typed: &ClientForm| {
             let client = typed.parse()?;
@@ -33,6 +41,7 @@ pub fn ClientEditor(
         }
     };
     view! {
+        {watch}
         <form class="card form" on:submit=submit novalidate>
             <div class="grid2">
                 <Input form error form_id="client" field="name" label="Name" required=true
@@ -60,11 +69,15 @@ pub fn ClientEditor(
     }
 }
 
-/// Creates or edits an invoice; `on_saved` receives the id.
+/// Creates or edits an invoice; `on_saved` receives the id. Given the stored invoice as
+/// `latest`, the form keeps what is typed when that invoice changes, and says so.
 #[component]
 pub fn InvoiceEditor(
     initial: InvoiceForm,
     #[prop(into)] submit_label: String,
+    /// The invoice as stored now, for an edit form.
+    #[prop(optional, into)]
+    latest: Option<Signal<Option<InvoiceForm>>>,
     /// Show the client picker (false when the client is fixed by the page).
     #[prop(optional)]
     choose_client: bool,
@@ -74,6 +87,7 @@ pub fn InvoiceEditor(
     let app = use_app();
     let draft = Draft::new(initial.clone());
     let (form, error) = (draft.form, draft.error);
+    let watch = changes_of(latest, &initial, form);
     let clients = Signal::derive(move || {
         let mut options = vec![(String::new(), "Choose a client…".to_string())];
         app.ledger.with(|books| {
@@ -111,6 +125,7 @@ pub fn InvoiceEditor(
         }
     };
     view! {
+        {watch}
         <form class="card form" on:submit=submit novalidate>
             <div class="grid3">
                 {choose_client.then(|| view! {
@@ -119,7 +134,7 @@ pub fn InvoiceEditor(
                 })}
                 <Input form error form_id="invoice" field="number" label="Invoice number" required=true
                     get=|f: &InvoiceForm| f.number.clone() set=|f, v| f.number = v />
-                <Input form error form_id="invoice" field="amount" label="Amount" required=true hint="For example 1,250.00"
+                <Input form error form_id="invoice" field="amount" label="Amount" required=true hint="For example 1,250.00" kind=InputKind::Amount
                     get=|f: &InvoiceForm| f.amount.clone() set=|f, v| f.amount = v />
                 <Input form error form_id="invoice" field="currency" label="Currency" list="currencies" hint="ISO code, such as GBP or EUR"
                     get=|f: &InvoiceForm| f.currency.clone() set=|f, v| f.currency = v.to_uppercase() />
@@ -137,14 +152,12 @@ pub fn InvoiceEditor(
                 <Picker form error form_id="invoice" field="interest_rule" label="Late-payment interest" options=rules
                     get=|f: &InvoiceForm| f.interest_rule.clone() set=|f, v| f.interest_rule = v />
                 <Show when=move || form.with(InvoiceForm::uses_contract_terms)>
-                    <Input form error form_id="invoice" field="annual_rate" label="Contract rate (% a year)"
+                    <Input form error form_id="invoice" field="annual_rate" label="Contract rate (% a year)" kind=InputKind::Percent
                         get=|f: &InvoiceForm| f.annual_rate.clone() set=|f, v| f.annual_rate = v />
-                    <Input form error form_id="invoice" field="flat_fee" label="Flat late fee (optional)"
+                    <Input form error form_id="invoice" field="flat_fee" label="Flat late fee (optional)" kind=InputKind::Amount
                         get=|f: &InvoiceForm| f.flat_fee.clone() set=|f, v| f.flat_fee = v />
                 </Show>
             </div>
-            <Checkbox form form_id="invoice" field="disputed" label="The client disputes this invoice"
-                get=|f: &InvoiceForm| f.disputed set=|f, v| f.disputed = v />
             <FormErrors error />
             <div class="actions">
                 <button type="submit" class="primary">{submit_label}</button>
@@ -154,6 +167,16 @@ pub fn InvoiceEditor(
             </div>
         </form>
     }
+}
+
+/// The record-changed notice of an edit form, when it is given the stored record.
+fn changes_of<F: EditForm + Send + Sync + 'static>(
+    latest: Option<Signal<Option<F>>>,
+    initial: &F,
+    typed: RwSignal<F>,
+) -> Option<impl IntoView> {
+    let opened = RwSignal::new(initial.clone());
+    latest.map(|latest| view! { <RecordChanged opened typed latest /> })
 }
 
 /// Records a new payment, or edits one; `on_saved` runs after core accepted it. A new-payment
@@ -186,17 +209,19 @@ pub fn PaymentEditor(
         }
     };
     let is_overpayment = move || matches!(error.get(), Some(FieldError::Overpayment { .. }));
+    let date_warning = move || form.with(|typed| typed.date_warning(today()));
     view! {
         <h3>{heading}</h3>
         <form class="card form inline-form" on:submit=submit novalidate>
             <Input form error form_id="payment" field="date" label="Date received" kind="date" required=true testid="payment-date"
                 get=|f: &PaymentForm| f.date.clone() set=|f, v| f.date = v />
-            <Input form error form_id="payment" field="amount" label="Amount received" required=true testid="payment-amount"
+            <Input form error form_id="payment" field="amount" label="Amount received" required=true testid="payment-amount" kind=InputKind::Amount
                 get=|f: &PaymentForm| f.amount.clone() set=|f, v| f.amount = v />
             <Input form error form_id="payment" field="method" label="Method"
                 get=|f: &PaymentForm| f.method.clone() set=|f, v| f.method = v />
             <Input form error form_id="payment" field="note" label="Note"
                 get=|f: &PaymentForm| f.note.clone() set=|f, v| f.note = v />
+            {move || date_warning().map(|warning| view! { <p class="note changed future-date" role="status" data-testid="payment-future">{warning}</p> })}
             <Show when=is_overpayment>
                 <div class="field check">
                     <input type="checkbox" id="payment-overpayment" prop:checked=move || overpayment.get()

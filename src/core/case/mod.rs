@@ -12,8 +12,12 @@ use crate::core::money::{format_money, Amount};
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
+pub mod forms;
+mod standing;
 #[cfg(test)]
 mod tests;
+
+pub use standing::{standing, standing_of, CaseIndex, Standing};
 
 /// Where a promise to pay stands on a given day.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

@@ -342,3 +342,22 @@ fn a_backup_whose_promise_points_at_another_clients_invoice_is_refused_by_name()
     assert!(error.location.starts_with("promises[0]"), "{error}");
     assert!(error.message.contains("another client"), "{error}");
 }
+
+#[test]
+fn editing_an_invoice_can_neither_set_nor_clear_its_disputed_flag() {
+    let (mut ledger, mut ids, invoice) = books();
+    ledger
+        .open_dispute(dispute(&invoice, None), &mut ids)
+        .unwrap();
+    let mut edited = ledger.invoices[0].clone();
+    edited.description = "Website build".into();
+    edited.disputed = false;
+    ledger.save_invoice(edited, &mut ids).unwrap();
+    assert!(ledger.invoices[0].disputed);
+    assert_eq!(ledger.invoices[0].description, "Website build");
+    let mut new = ledger.invoices[0].clone();
+    new.id = String::new();
+    new.number = "INV-2".into();
+    let id = ledger.save_invoice(new, &mut ids).unwrap();
+    assert!(!ledger.invoice(&id).unwrap().disputed);
+}

@@ -18,7 +18,11 @@ fn percent_encode(text: &str) -> String {
 
 /// A `mailto:` link with the subject and body, or `None` when it would be too long for a URL.
 pub fn mailto(to: &str, subject: &str, body: &str) -> Option<String> {
-    let body = body.replace("\r\n", "\n").replace('\n', "\r\n");
+    let body = body
+        .replace("\r\n", "\n")
+        .replace('\r', "\n")
+        .replace('\0', "")
+        .replace('\n', "\r\n");
     let link = format!(
         "mailto:{}?subject={}&body={}",
         percent_encode(to).replace("%40", "@"),
@@ -137,9 +141,14 @@ pub fn mailbox(mailbox: &Mailbox) -> String {
 /// An RFC 5322 message with a UTF-8 plain-text body in base64, CRLF line endings.
 ///
 /// `date` is an RFC 5322 date from the caller, such as `Mon, 23 Nov 2026 09:00:00 +0000`.
-/// Every header value is stripped of control characters, so no input can add a header.
+/// Every header value is stripped of control characters, so no input can add a header; in
+/// the body a bare CR or LF becomes CRLF and NUL is dropped.
 pub fn eml(from: &Mailbox, to: &Mailbox, subject: &str, body: &str, date: &str) -> String {
-    let body = body.replace("\r\n", "\n").replace('\n', "\r\n");
+    let body = body
+        .replace("\r\n", "\n")
+        .replace('\r', "\n")
+        .replace('\0', "")
+        .replace('\n', "\r\n");
     let encoded = base64(body.as_bytes());
     let mut lines: Vec<String> = vec![
         format!("From: {}", mailbox(from)),

@@ -377,6 +377,53 @@ fn a_loop_over_a_long_list_stops_at_the_render_budget() {
     );
 }
 
+/// The budget is counted, not timed: a loop of `n` empty turns takes 2n + 2 steps (the loop
+/// node, each turn and the end of its body, the end of the template), so 49,999 turns spend
+/// exactly the 100,000 steps and one turn more is stopped. `benches/templates.rs` shows a
+/// spent budget takes well under 100 ms.
+#[test]
+fn a_loop_may_spend_the_whole_render_budget_and_one_turn_more_is_stopped() {
+    assert_eq!(template::MAX_RENDER_STEPS, 100_000);
+    let template = Template::parse("{% for row in rows %}{% endfor %}").unwrap();
+    let turns = |n: usize| {
+        let mut values = template::Context::new();
+        values.insert("rows".into(), Value::List(vec![Default::default(); n]));
+        template.render(&values)
+    };
+    assert_eq!(turns(49_999), Ok(String::new()));
+    let stopped = turns(50_000).unwrap_err();
+    assert!(stopped.message.contains("repeats too often"), "{stopped}");
+}
+
+/// The output cap stops a rendering as soon as the letter passes 256 KB, whatever budget is
+/// left.
+#[test]
+fn a_letter_longer_than_the_output_cap_is_stopped() {
+    let template = Template::parse("{% for row in rows %}{{ row.n }}{% endfor %}").unwrap();
+    let row: std::collections::BTreeMap<String, String> =
+        [("n".to_string(), "x".repeat(1024))].into();
+    let mut values = template::Context::new();
+    values.insert("rows".into(), Value::List(vec![row.clone(); 256]));
+    assert_eq!(template.render(&values).unwrap().len(), 256 * 1024);
+    values.insert("rows".into(), Value::List(vec![row; 258]));
+    let stopped = template.render(&values).unwrap_err();
+    assert!(stopped.message.contains("longer than 256 KB"), "{stopped}");
+}
+
+/// The body is base64, so nothing in it can reach the headers; line breaks of any kind
+/// become CRLF and NUL is dropped, and non-ASCII text survives byte for byte.
+#[test]
+fn eml_bodies_with_cr_lf_nul_and_non_ascii_text_decode_to_clean_crlf_lines() {
+    let message = eml(&ADA, &JO, "Hi", "Grüße\rZoë\r\n日本\0end\nBcc: x@y", DATE);
+    let (head, body) = message.split_once("\r\n\r\n").unwrap();
+    assert!(!head.contains("Bcc"));
+    let body: String = body.split("\r\n").collect();
+    assert_eq!(
+        body,
+        base64("Grüße\r\nZoë\r\n日本end\r\nBcc: x@y".as_bytes())
+    );
+}
+
 #[test]
 fn a_template_longer_than_the_limit_is_refused() {
     let source = "x".repeat(template::MAX_SOURCE_BYTES + 1);

@@ -7,7 +7,7 @@
 use super::{Activity, Business, Client, InterestTerms, Invoice, Payment, Plan, RuleKind};
 use crate::core::dates::check_range;
 use crate::core::error::FieldError;
-use crate::core::money::PercentRange;
+use crate::core::money::{Amount, PercentRange};
 use rust_decimal::Decimal;
 
 /// Refuses an empty (or blank) required text.
@@ -131,9 +131,17 @@ impl Plan {
             ));
         }
         check_range("accepted_on", self.accepted_on)?;
+        let within = |field: &'static str, value: Decimal| {
+            Amount::new(value).map_err(|message| FieldError::on(field, message))
+        };
+        within("agreed_total", self.agreed_total)?;
+        within("original_claim", self.original_claim)?;
         for instalment in &self.schedule {
             check_range("schedule", instalment.date)?;
+            within("schedule", instalment.amount)?;
         }
+        // Each instalment is at most the amount limit, so no schedule a file can hold
+        // overflows the sum.
         let scheduled: Decimal = self.schedule.iter().map(|i| i.amount).sum();
         if scheduled != self.agreed_total {
             return Err(FieldError::on(

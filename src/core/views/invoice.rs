@@ -27,8 +27,11 @@ pub struct MoneyFigure {
 pub struct Figures {
     /// Amount invoiced.
     pub amount: String,
-    /// Paid so far.
+    /// Paid so far (payments dated today or earlier).
     pub paid: String,
+    /// Said under "Paid" when payments are dated after today, such as "£200.00 more is
+    /// dated after today (from 20 Dec 2026) and not counted yet."
+    pub paid_later: Option<String>,
     /// Still owed (`balance` hook).
     pub balance: MoneyFigure,
     /// Days past the due date while something is owed (`days-overdue` hook).
@@ -56,6 +59,8 @@ pub struct PaymentLine {
     pub edit_label: String,
     /// The delete button's accessible name.
     pub delete_label: String,
+    /// Dated after today: not counted as paid yet.
+    pub future: bool,
 }
 
 /// One period of the interest breakdown.
@@ -165,6 +170,8 @@ pub struct InvoicePage {
     pub write_off: Option<String>,
     /// The letter to send next.
     pub next_step: NextStep,
+    /// Promises, the dispute and the pause.
+    pub case: super::case::CasePanel,
     /// The question asked before deleting the invoice.
     pub delete_question: String,
 }
@@ -213,6 +220,7 @@ pub fn invoice_page(
         figures: Figures {
             amount: money(invoice.amount.value()),
             paid: money(summary.paid),
+            paid_later: paid_later(books, at, today),
             balance: money_figure(summary.outstanding, currency),
             days_overdue: summary.days_overdue,
             status: summary.status,
@@ -221,7 +229,7 @@ pub fn invoice_page(
         },
         payments: books
             .payments_at(at)
-            .map(|payment| payment_line(payment, currency))
+            .map(|payment| payment_line(payment, currency, today))
             .collect(),
         interest: interest_view(&interest),
         write_off: invoice.write_off.as_ref().map(|write_off| {
@@ -232,6 +240,7 @@ pub fn invoice_page(
             )
         }),
         next_step: next_step(advice_for(books, id, today)),
+        case: super::case::case_panel(books, at, today),
         delete_question: format!(
             "Delete invoice {} and its payments? This cannot be undone.",
             invoice.number
@@ -239,10 +248,27 @@ pub fn invoice_page(
     })
 }
 
-fn payment_line(payment: &Payment, currency: &crate::core::currency::Currency) -> PaymentLine {
+/// The sentence about payments dated after `today`, which the paid figure leaves out.
+fn paid_later(books: &Books, at: usize, today: NaiveDate) -> Option<String> {
+    let mut later = books.payments_at(at).filter(|payment| payment.date > today);
+    let first = later.next()?;
+    let total: Decimal = first.amount.value() + later.map(|p| p.amount.value()).sum::<Decimal>();
+    Some(format!(
+        "{} more is dated after today (from {}) and not counted yet.",
+        format_money(total, &books.invoices[at].currency),
+        format_date(first.date)
+    ))
+}
+
+fn payment_line(
+    payment: &Payment,
+    currency: &crate::core::currency::Currency,
+    today: NaiveDate,
+) -> PaymentLine {
     let amount = format_money(payment.amount.value(), currency);
     let date = format_date(payment.date);
     PaymentLine {
+        future: payment.date > today,
         id: payment.id.clone(),
         edit_label: format!("Edit payment of {amount} on {date}"),
         delete_label: format!("Delete payment of {amount} on {date}"),
@@ -338,6 +364,14 @@ pub fn next_step(advice: Advice) -> NextStep {
             letter.label().to_lowercase()
         ),
         Advice::ResolveDispute => "The client disputes this invoice: resolve the dispute before sending further reminders.".into(),
+        Advice::Paused(until) => format!(
+            "Chasing is paused until {}; nothing is sent before then.",
+            format_date(until)
+        ),
+        Advice::AwaitPromise(until) => format!(
+            "The client promised to pay: nothing is sent while the promise can still be kept (until {}).",
+            format_date(until)
+        ),
         Advice::Thank => "Paid: a thank-you note is recommended.".into(),
         Advice::Nothing => "Nothing more to send about this invoice.".into(),
     };
@@ -384,6 +418,7 @@ mod tests {
             Figures {
                 amount: "£1,200.00".into(),
                 paid: "£200.00".into(),
+                paid_later: None,
                 balance: MoneyFigure {
                     text: "£1,000.00".into(),
                     plain: "1000.00".into()
@@ -403,6 +438,7 @@ mod tests {
                 note: String::new(),
                 edit_label: "Edit payment of £200.00 on 1 Mar 2026".into(),
                 delete_label: "Delete payment of £200.00 on 1 Mar 2026".into(),
+                future: false,
             }]
         );
         let interest = &page.interest;
@@ -564,5 +600,22 @@ mod tests {
             invoice_page(&books, "i9", day("2026-03-16"), InterestOptions::default()),
             None
         );
+    }
+
+    /// A £200 payment dated 1 March, seen on 20 February: it is not paid yet, and the page
+    /// says why instead of a bare "Paid £0.00".
+    #[test]
+    fn a_payment_dated_after_today_is_named_and_not_counted_as_paid() {
+        let page = page(ledger(), "2026-02-20", InterestOptions::default());
+        assert_eq!(page.figures.paid, "£0.00");
+        assert_eq!(
+            page.figures.paid_later.as_deref(),
+            Some("£200.00 more is dated after today (from 1 Mar 2026) and not counted yet.")
+        );
+        assert_eq!(page.figures.balance.plain, "1200.00");
+        assert!(page.payments[0].future);
+        let on_the_day = super::tests::page(ledger(), "2026-03-01", InterestOptions::default());
+        assert_eq!(on_the_day.figures.paid_later, None);
+        assert!(!on_the_day.payments[0].future);
     }
 }

@@ -55,9 +55,11 @@ fn ClientSections(page: Memo<ClientView>) -> impl IntoView {
         </p>
         <Show when=move || editing.get() fallback=move || view! { <ClientDetails details=Signal::derive(move || page.with(|page| page.details.clone())) /> }>
             <ClientEditor initial=page.with_untracked(|page| page.edit_form.clone()) submit_label="Save changes"
+                latest=Signal::derive(move || page.with(|page| (!page.id.is_empty()).then(|| page.edit_form.clone())))
                 on_saved=move |_| editing.set(false) on_cancel=move |_| editing.set(false) />
         </Show>
         <ClientInvoices client_id=page.with_untracked(|page| page.id.clone()) invoices />
+        <super::client_pause::ClientPause client_id=page.with_untracked(|page| page.id.clone()) />
         <section aria-labelledby="timeline-heading">
             <h2 id="timeline-heading">"Timeline"</h2>
             <AddActivity client_id=page.with_untracked(|page| page.id.clone()) />

@@ -8,7 +8,7 @@ use crate::core::views::data::{
 };
 use crate::store::UsageLevel;
 use crate::ui::browser::{
-    after_paint, confirm, download, now_stamp, read_chosen_file, storage_persisted, today,
+    after_paint, confirm, download, now_stamp, read_chosen_bytes, storage_persisted, today,
 };
 use crate::ui::state::use_app;
 use leptos::prelude::*;
@@ -104,10 +104,15 @@ fn ImportCard(report: Callback<DataStatus>) -> impl IntoView {
             return;
         };
         leptos::task::spawn_local(async move {
-            let outcome = match read_chosen_file(&input).await {
-                Ok(Some(text)) => match app.import_backup(&text).await {
-                    Ok(summary) => DataStatus::done(summary),
-                    Err(message) => DataStatus::refused(message),
+            let outcome = match read_chosen_bytes(&input).await {
+                Ok(Some(bytes)) => match backup::backup_text(&bytes) {
+                    Ok(text) => match app.import_backup(&text).await {
+                        Ok(summary) => DataStatus::done(summary),
+                        Err(message) => DataStatus::refused(message),
+                    },
+                    Err(unreadable) => DataStatus::refused(format!(
+                        "Nothing was imported; your data is unchanged. {unreadable}"
+                    )),
                 },
                 Ok(None) => return,
                 Err(problem) => DataStatus::refused(problem),

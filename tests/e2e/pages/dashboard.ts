@@ -1,6 +1,6 @@
 // `/`: the aging table as of a day, the collection metrics and the chase-today queue.
 import { Locator } from "@playwright/test";
-import { PageObject } from "./page-object";
+import { download, Downloaded, PageObject } from "./page-object";
 
 export type Bucket = "current" | "1-30" | "31-60" | "61-90" | "91-120" | "120+" | "total";
 export type Metric = "dso" | "cei" | "add";
@@ -54,6 +54,11 @@ export class DashboardPage extends PageObject {
     return this.queue.evaluateAll((items) => items.map((item) => item.getAttribute("data-invoice")));
   }
 
+  /** Clicks the aging table's "Export CSV" and returns the file. */
+  async exportCsv(): Promise<Downloaded> {
+    return download(this.page, this.page.getByRole("button", { name: "Export CSV" }));
+  }
+
   /** Opens the list of invoices behind a cell and returns it. */
   async drillDown(client: string, bucket: Bucket, currency: string): Promise<Locator> {
     await this.cell(client, bucket, currency).getByRole("button").click();
@@ -64,4 +69,20 @@ export class DashboardPage extends PageObject {
   async openFromQueue(invoiceNumber: string) {
     await this.page.getByRole("button", { name: `Open invoice ${invoiceNumber}` }).click();
   }
+
+  /** The invoices waiting on a promise or a pause (listed under the queue, folded). */
+  get waiting(): Locator {
+    return this.page.getByTestId("held-item");
+  }
+
+  /** The waiting row of one invoice; `data-hold` is `promise` or `pause`. */
+  waitingItem(invoiceId: string): Locator {
+    return this.page.locator(`[data-testid="held-item"][data-invoice="${invoiceId}"]`);
+  }
+
+  /** "Waiting on the client: 1 promised, 2 paused"; `data-value` holds how many are paused. */
+  get pausedCount(): Locator {
+    return this.page.getByTestId("paused-count");
+  }
 }
+

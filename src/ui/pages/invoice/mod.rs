@@ -2,6 +2,8 @@
 //! asks [`invoice_page`] for everything it shows, and hands each panel its own slice, so a
 //! change repaints only the panels whose figures changed.
 
+mod case;
+mod dispute;
 mod interest;
 mod letter;
 mod payments;
@@ -15,6 +17,7 @@ use crate::ui::browser::{confirm, today};
 use crate::ui::components::StatusBadge;
 use crate::ui::editors::InvoiceEditor;
 use crate::ui::state::use_app;
+use case::CaseSection;
 use interest::InterestPanel;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_params_map};
@@ -71,6 +74,7 @@ fn InvoiceView(id: String, page: Memo<Option<Page>>, uk_split: RwSignal<bool>) -
             <EditInvoice id=id.get_value() on_close=move || editing.set(false) />
         </Show>
         <InvoiceFigures figures=part(page, |page| page.figures.clone()) />
+        <CaseSection invoice_id=id.get_value() case=part(page, |page| page.case.clone()) />
         <LetterPanel invoice_id=id.get_value() recommended advice=part(page, |page| page.next_step.advice.clone()) />
         <section aria-labelledby="interest-heading">
             <h2 id="interest-heading">"Late-payment interest"</h2>
@@ -143,34 +147,22 @@ fn InvoiceHead(page: Memo<Option<Page>>, editing: RwSignal<bool>) -> impl IntoVi
 }
 
 /// The invoice form, started from the invoice as it was when the form opened: a change saved
-/// meanwhile (in another tab, or by a payment) never overwrites what the user is typing. The
-/// form says so and offers to start again from the saved invoice.
+/// meanwhile (in another tab, or by a payment or write-off here) never overwrites what the
+/// user is typing; the form says so and lets them choose.
 #[component]
 fn EditInvoice(id: String, on_close: impl Fn() + Copy + Send + Sync + 'static) -> impl IntoView {
     let app = use_app();
     let id = StoredValue::new(id);
-    let saved_form = move || {
+    let latest = Memo::new(move |_| {
         app.ledger
             .with(|books| books.invoice(&id.get_value()).map(InvoiceForm::from_record))
-    };
-    let opened = RwSignal::new(
-        app.ledger
-            .with_untracked(|books| books.invoice(&id.get_value()).map(InvoiceForm::from_record)),
-    );
-    let changed =
-        Memo::new(move |_| opened.with(|opened| opened.is_some() && *opened != saved_form()));
-    view! {
-        <Show when=move || changed.get()>
-            <p class="note changed" role="status">
-                "This invoice was changed since you opened the form. Saving keeps what you typed. "
-                <button class="link" on:click=move |_| opened.set(saved_form())>"Start again from the saved invoice"</button>
-            </p>
-        </Show>
-        {move || opened.get().map(|initial| view! {
-            <InvoiceEditor initial submit_label="Save changes" choose_client=true
+    });
+    latest.get_untracked().map(|initial| {
+        view! {
+            <InvoiceEditor initial latest=latest submit_label="Save changes" choose_client=true
                 on_saved=move |_| on_close() on_cancel=move |_| on_close() />
-        })}
-    }
+        }
+    })
 }
 
 #[component]
@@ -179,7 +171,10 @@ fn InvoiceFigures(figures: Memo<Option<Figures>>) -> impl IntoView {
         figures.get().map(|figures| view! {
             <div class="figures">
                 <div class="figure"><span class="label">"Amount"</span><span class="value">{figures.amount}</span></div>
-                <div class="figure"><span class="label">"Paid"</span><span class="value">{figures.paid}</span></div>
+                <div class="figure">
+                    <span class="label">"Paid"</span><span class="value">{figures.paid}</span>
+                    {figures.paid_later.map(|later| view! { <p class="hint stale" data-testid="paid-later">{later}</p> })}
+                </div>
                 <div class="figure strong">
                     <span class="label">"Balance"</span>
                     <span class="value" data-testid="balance" data-amount=figures.balance.plain>{figures.balance.text}</span>

@@ -65,7 +65,7 @@ fn PaymentRow(line: PaymentLine, editing: RwSignal<Option<PaymentForm>>) -> impl
     };
     view! {
         <tr data-testid="payment-row">
-            <td data-label="Date">{line.date}</td>
+            <td data-label="Date">{line.date}{line.future.then_some(view! { " " <span class="tag warn">"future"</span> })}</td>
             <td class="num" data-label="Amount">{line.amount}</td>
             <td data-label="Method">{line.method}</td>
             <td data-label="Note">{line.note}</td>

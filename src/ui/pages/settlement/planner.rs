@@ -7,7 +7,7 @@ use crate::core::settlement::schedule::Frequency;
 use crate::core::settlement::Case;
 use crate::core::views::settlement::{draw_schedule, plan_calendar, Planner, ScheduleRow};
 use crate::ui::browser::{download, now_stamp, today};
-use crate::ui::components::{Draft, FormErrors, Input, Picker};
+use crate::ui::components::{Draft, FormErrors, Input, InputKind, Picker};
 use crate::ui::state::use_app;
 use leptos::prelude::*;
 
@@ -82,9 +82,9 @@ pub(super) fn SchedulePlanner(planner: Memo<Planner>, the_case: Memo<Case>) -> i
             <h2 id="schedule-heading">"Payment schedule"</h2>
             <form class="card form" on:submit=accept novalidate>
                 <div class="inline-form">
-                    <Input form error form_id="plan" field="total" testid="plan-total" label="Agreed total" get=|typed: &PlanForm| typed.total.clone() set=|typed, text| typed.total = text />
-                    <Input form error form_id="plan" field="down_payment" testid="plan-down-payment" label="Down payment" hint="Optional" get=|typed: &PlanForm| typed.down_payment.clone() set=|typed, text| typed.down_payment = text />
-                    <Input form error form_id="plan" field="count" testid="plan-count" label="Instalments" get=|typed: &PlanForm| typed.count.clone() set=|typed, text| typed.count = text />
+                    <Input form error form_id="plan" field="total" testid="plan-total" label="Agreed total" kind=InputKind::Amount get=|typed: &PlanForm| typed.total.clone() set=|typed, text| typed.total = text />
+                    <Input form error form_id="plan" field="down_payment" testid="plan-down-payment" label="Down payment" hint="Optional" kind=InputKind::Amount get=|typed: &PlanForm| typed.down_payment.clone() set=|typed, text| typed.down_payment = text />
+                    <Input form error form_id="plan" field="count" testid="plan-count" label="Instalments" kind=InputKind::WholeNumber get=|typed: &PlanForm| typed.count.clone() set=|typed, text| typed.count = text />
                     <Picker form error form_id="plan" field="frequency" testid="plan-frequency" label="Frequency" options=frequencies get=|typed: &PlanForm| typed.frequency.clone() set=|typed, text| typed.frequency = text />
                     <Input form error form_id="plan" field="first_date" testid="plan-first-date" label="First payment" kind="date" get=|typed: &PlanForm| typed.first_date.clone() set=|typed, text| typed.first_date = text />
                 </div>

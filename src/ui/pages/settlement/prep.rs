@@ -4,7 +4,7 @@
 use crate::core::model::PrepSheet;
 use crate::core::views::settlement::{goal_options, Planner};
 use crate::ui::browser::print;
-use crate::ui::components::{Draft, FormErrors, Input, Picker, TextArea};
+use crate::ui::components::{Draft, FormErrors, Input, InputKind, Picker, TextArea};
 use crate::ui::state::use_app;
 use leptos::prelude::*;
 
@@ -32,7 +32,7 @@ pub(super) fn PrepSheetForm(planner: Memo<Planner>) -> impl IntoView {
                 <p class="prep-claim">"Claim: " {move || planner.with(|page| page.figures.claim.clone())}</p>
                 <div class="grid2">
                     <Picker form=sheet error form_id="prep" field="goal" label="Goal" options=goals get=|typed: &PrepSheet| typed.goal.clone() set=|typed, text| typed.goal = text />
-                    <Input form=sheet error form_id="prep" field="floor" label="Walk-away floor" get=|typed: &PrepSheet| typed.floor.clone() set=|typed, text| typed.floor = text />
+                    <Input form=sheet error form_id="prep" field="floor" label="Walk-away floor" kind=InputKind::Amount get=|typed: &PrepSheet| typed.floor.clone() set=|typed, text| typed.floor = text />
                 </div>
                 <TextArea form=sheet form_id="prep" field="alternatives" label="Alternatives I will offer" get=|typed: &PrepSheet| typed.alternatives.clone() set=|typed, text| typed.alternatives = text />
                 <TextArea form=sheet form_id="prep" field="notes" label="What the client told me" get=|typed: &PrepSheet| typed.notes.clone() set=|typed, text| typed.notes = text />
