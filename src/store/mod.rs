@@ -86,7 +86,7 @@ impl StoreError {
                 "The stored text cannot be parsed ({error}). It is still stored exactly as it was, and nothing will be saved over it."
             ),
             StoreError::Unavailable(reason) => format!(
-                "This browser did not let Overdue read its storage ({reason}). Your ledger is probably still there: nothing has been read, changed or deleted. Try again, or close other tabs of Overdue and reload."
+                "This browser did not let Overdue read its storage ({reason}). Your ledger is probably still there. Try again, or close other tabs of Overdue and reload."
             ),
             other => other.to_string(),
         }
@@ -248,7 +248,8 @@ pub async fn clear(storage: &mut impl Storage) -> Result<(), StoreError> {
 /// previous copy are written to `to`, read back and compared byte for byte; only then are they
 /// removed from `from`. Returns true when a ledger was moved. On any error `from` is untouched.
 pub async fn migrate(from: &mut impl Storage, to: &mut impl Storage) -> Result<bool, StoreError> {
-    if to.get(LEDGER_KEY).await?.is_some() {
+    // Every write of a ledger writes its revision too: reading that is cheaper than the ledger.
+    if to.get(REVISION_KEY).await?.is_some() || to.get(LEDGER_KEY).await?.is_some() {
         return Ok(false);
     }
     let Some(ledger) = from.get(LEDGER_KEY).await? else {

@@ -10,8 +10,10 @@ use wasm_bindgen::JsCast;
 /// The channel name.
 const CHANNEL: &str = "overdue.saves";
 
-fn channel() -> Option<web_sys::BroadcastChannel> {
-    web_sys::BroadcastChannel::new(CHANNEL).ok()
+thread_local! {
+    /// One channel for sending and hearing: a channel never hears its own messages, so this
+    /// tab does not hear its own saves.
+    static SAVES: Option<web_sys::BroadcastChannel> = web_sys::BroadcastChannel::new(CHANNEL).ok();
 }
 
 /// Tells other tabs that revision `revision` was stored.
@@ -22,10 +24,11 @@ pub fn announce(revision: u64) {
             let _ = storage.set_item(REVISION_KEY, &text);
         }
     }
-    if let Some(channel) = channel() {
-        let _ = channel.post_message(&text.into());
-        channel.close();
-    }
+    SAVES.with(|channel| {
+        if let Some(channel) = channel {
+            let _ = channel.post_message(&text.into());
+        }
+    });
 }
 
 /// Calls `f` whenever another tab announces a save.
@@ -43,10 +46,11 @@ pub fn on_announce(f: impl Fn() + 'static) {
             window.add_event_listener_with_callback("storage", on_storage.as_ref().unchecked_ref());
     }
     on_storage.forget();
-    if let Some(channel) = channel() {
-        let on_message = Closure::<dyn Fn(web_sys::MessageEvent)>::new(move |_| f());
-        channel.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
-        on_message.forget();
-        std::mem::forget(channel);
-    }
+    SAVES.with(|channel| {
+        if let Some(channel) = channel {
+            let on_message = Closure::<dyn Fn(web_sys::MessageEvent)>::new(move |_| f());
+            channel.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+            on_message.forget();
+        }
+    });
 }

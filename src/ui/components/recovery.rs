@@ -49,7 +49,8 @@ pub fn Recovery() -> impl IntoView {
             let text = match app.raw(LEDGER_KEY).await {
                 Ok(Some(text)) => text,
                 Ok(None) => return message.set("Nothing is stored under the ledger's name, so there is nothing to download.".into()),
-                Err(error) => return message.set(format!("The stored data could not be read, so nothing was downloaded, and nothing has been deleted ({error}).")),
+                Err(StoreError::Unavailable(reason)) => return message.set(format!("The stored data could not be read, so nothing was downloaded, and nothing has been deleted ({reason}).")),
+                Err(error) => return message.set(format!("Nothing was downloaded, and nothing has been deleted. {error}")),
             };
             let name = format!("overdue-stored-{}.txt", today());
             match download_verified(&name, "text/plain", &text).await {
@@ -96,7 +97,7 @@ pub fn Recovery() -> impl IntoView {
             <ol>
                 <li>
                     <strong>"Try again. "</strong>
-                    "A browser that was busy or locked often reads the data the second time."
+                    {move || if cannot_read() { "A browser that was busy or locked often reads the data the second time." } else { "If another tab has just saved, the stored data may read correctly now." }}
                     <div class="actions"><button class="primary" data-testid="retry" on:click=retry>"Try again"</button></div>
                 </li>
                 <li>

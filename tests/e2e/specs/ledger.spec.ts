@@ -40,7 +40,13 @@ test("bad input is refused next to its field and nothing is saved", async ({ dat
 test("export, clear and import give back identical data", async ({ page, data }) => {
   await data.loadSample();
   const first = await data.exportBackup();
-  await page.evaluate(() => localStorage.clear());
+  await page.evaluate(() => {
+    localStorage.clear();
+    return new Promise((done) => {
+      const deleting = indexedDB.deleteDatabase("overdue");
+      deleting.onsuccess = deleting.onerror = () => done(null);
+    });
+  });
   await page.reload();
   await data.chooseBackup(first.path);
   await expect(data.status).toContainText("Imported 8 clients, 40 invoices");
