@@ -307,11 +307,11 @@ fn a_dispute_of_part_leaves_the_undisputed_part_to_chase_and_names_the_disputed_
         .into_iter()
         .find(|item| item.invoice_id == case.invoice)
         .unwrap();
-    // Only the undisputed £800 is weighed.
+    // Only the undisputed £800 is weighed, of the £1,000 owed.
     assert_eq!(item.urgency.outstanding, Decimal::new(800, 0));
+    assert_eq!(item.balance, Decimal::new(1000, 0));
     assert!(item.reason().ends_with(
-        "overdue reminder; £200.00 disputed for 12 days: resolve that first; \
-         chasing the undisputed £800.00"
+        "overdue reminder; £200.00 of it disputed for 12 days; chasing the undisputed £800.00"
     ));
 }
 

@@ -50,6 +50,8 @@ pub struct QueueItem {
     pub urgency: Urgency,
     /// The urgency score (see the module docs).
     pub score: i64,
+    /// What is owed (the urgency weighs only the undisputed part of a partly disputed invoice).
+    pub balance: Decimal,
     /// What the case file adds to the line: the latest broken promise, a disputed part.
     pub notes: Vec<String>,
 }
@@ -145,7 +147,7 @@ pub fn broken_promise_note(standing: &Standing) -> Option<String> {
 }
 
 /// The note for a dispute of part of the balance, such as
-/// `£200.00 disputed for 12 days: resolve that first; chasing the undisputed £800.00`.
+/// `£200.00 of it disputed for 12 days; chasing the undisputed £800.00`.
 fn part_dispute_note(
     standing: &Standing,
     outstanding: Decimal,
@@ -157,7 +159,7 @@ fn part_dispute_note(
         return None;
     }
     Some(format!(
-        "{} disputed for {} days: resolve that first; chasing the undisputed {}",
+        "{} of it disputed for {} days; chasing the undisputed {}",
         format_money(standing.disputed, currency),
         (as_of - dispute.opened_on).num_days(),
         format_money(outstanding - standing.disputed, currency)
@@ -442,6 +444,7 @@ pub fn queue(books: &Books, as_of: NaiveDate) -> Queue {
                 client_id: invoice.client_id.clone(),
                 advice,
                 score: score(&urgency),
+                balance: aged.outstanding,
                 urgency,
                 notes,
             },

@@ -626,7 +626,7 @@ pub fn chase_list(books: &Books, as_of: NaiveDate, all: bool) -> ChaseList {
                     .client_of(item.position)
                     .map_or_else(|| item.client_id.clone(), |client| client.name.clone()),
                 number: invoice.number.clone(),
-                outstanding: format_money(item.urgency.outstanding, &invoice.currency),
+                outstanding: format_money(item.balance, &invoice.currency),
                 reason: item.reason(),
                 open_label: format!("Open invoice {}", invoice.number),
                 href: link("invoices", &item.invoice_id),

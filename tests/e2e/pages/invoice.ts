@@ -106,6 +106,14 @@ export class InvoicePage extends PageObject {
     await this.page.getByTestId("draft-letter").click();
   }
 
+  /** Unfolds one of the case section's forms by its summary ("Record a promise", "Open a dispute"…). */
+  async unfold(summary: string) {
+    const form = this.page.locator("details.case-form", { has: this.page.locator("summary", { hasText: summary }) });
+    if (!(await form.evaluate((details) => (details as HTMLDetailsElement).open))) {
+      await form.locator("summary").click();
+    }
+  }
+
   /** One row per promise to pay; `data-state` is `pending`, `kept`, `part-kept` or `broken`. */
   get promises(): Locator {
     return this.page.getByTestId("promise");
@@ -118,6 +126,7 @@ export class InvoicePage extends PageObject {
 
   /** Records a promise to pay by `date`, for `amount` (the balance when none is given). */
   async recordPromise(date: string, options: { amount?: string; by?: string } = {}) {
+    await this.unfold("Record a promise");
     if (options.amount !== undefined) await this.promiseAmount.fill(options.amount);
     await this.page.getByTestId("promise-date").fill(date);
     if (options.by !== undefined) await this.field("Who promised").fill(options.by);
@@ -131,6 +140,7 @@ export class InvoicePage extends PageObject {
 
   /** Opens a dispute of the whole invoice, or of `part` of it. */
   async openDispute(reason: string, part?: string) {
+    await this.unfold("Open a dispute");
     await this.page.getByTestId("dispute-reason").fill(reason);
     if (part !== undefined) await this.field("Disputed amount").fill(part);
     await this.page.getByTestId("dispute-open").click();
@@ -138,6 +148,7 @@ export class InvoicePage extends PageObject {
 
   /** Resolves the open dispute with an outcome: `upheld`, `rejected` or `settled`. */
   async resolveDispute(outcome: "upheld" | "rejected" | "settled", note = "") {
+    await this.unfold("Resolve the dispute");
     await this.page.getByTestId("dispute-outcome").selectOption(outcome);
     if (note) await this.field("What was decided").fill(note);
     await this.page.getByTestId("dispute-resolve").click();
@@ -150,8 +161,9 @@ export class InvoicePage extends PageObject {
 
   /** Pauses chasing until `until` (the day chasing resumes), for a reason. */
   async pauseChasing(until: string, reason: string) {
+    await this.unfold("Pause chasing");
     await this.page.getByTestId("pause-until").fill(until);
-    await this.page.getByLabel("Reason", { exact: true }).fill(reason);
+    await this.page.locator("#pause-reason").fill(reason);
     await this.page.getByTestId("pause-save").click();
   }
 

@@ -10,6 +10,7 @@ test.beforeEach(async ({ page, data }) => {
 
 test("a promise keeps the invoice out of the queue until it is broken, then the queue says so", async ({ page, app, invoice, dashboard }) => {
   await invoice.open("i1");
+  await invoice.unfold("Record a promise");
   await expect(invoice.promiseAmount).toHaveValue("1200.00");
   await invoice.recordPromise("2026-03-10", { by: "Jo Bloggs" });
   await expect(invoice.promises).toHaveCount(1);

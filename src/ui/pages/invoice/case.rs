@@ -45,10 +45,14 @@ pub fn CaseSection(invoice_id: String, case: Memo<Option<CasePanel>>) -> impl In
                     <DisputePanel invoice_id=id.get_value() case />
                 </div>
                 <div class="case-part">
-                    <h3>"Pause chasing"</h3>
+                    <h3>"Pause"</h3>
                     {move || match pause.get() {
                         Some(line) => view! { <PauseCard line testid="pause" /> }.into_any(),
-                        None => view! { <PauseEditor invoice_id=id.get_value() case /> }.into_any(),
+                        None => view! {
+                            <p class="muted">"Chased as usual."</p>
+                            <PauseEditor invoice_id=id.get_value() case />
+                        }
+                        .into_any(),
                     }}
                 </div>
             </div>
@@ -116,17 +120,19 @@ fn PromiseEditor(invoice_id: String, case: Memo<Option<CasePanel>>) -> impl Into
         }
     };
     view! {
+        <details class="case-form">
+        <summary>"Record a promise"</summary>
         <form class="card form" on:submit=submit novalidate aria-label="Record a promise to pay">
             <div class="grid2">
                 <Input form error form_id="promise" field="amount" label="Amount promised" kind=InputKind::Amount required=true testid="promise-amount"
                     get=|f: &PromiseForm| f.amount.clone() set=|f, v| f.amount = v />
-                <Input form error form_id="promise" field="due" label="Promised by" kind="date" required=true testid="promise-date"
+                <Input form error form_id="promise" field="due" label="Promised date" kind="date" required=true testid="promise-date"
                     get=|f: &PromiseForm| f.due.clone() set=|f, v| f.due = v />
                 <Input form error form_id="promise" field="promised_by" label="Who promised"
                     get=|f: &PromiseForm| f.promised_by.clone() set=|f, v| f.promised_by = v />
                 <Input form error form_id="promise" field="channel" label="How (phone, e-mail…)"
                     get=|f: &PromiseForm| f.channel.clone() set=|f, v| f.channel = v />
-                <Input form error form_id="promise" field="made_on" label="Promised on" kind="date" required=true
+                <Input form error form_id="promise" field="made_on" label="Promise made on" kind="date" required=true
                     get=|f: &PromiseForm| f.made_on.clone() set=|f, v| f.made_on = v />
                 <Input form error form_id="promise" field="note" label="Note"
                     get=|f: &PromiseForm| f.note.clone() set=|f, v| f.note = v />
@@ -134,6 +140,7 @@ fn PromiseEditor(invoice_id: String, case: Memo<Option<CasePanel>>) -> impl Into
             <FormErrors error />
             <div class="actions"><button type="submit" class="primary" data-testid="promise-save">"Record promise"</button></div>
         </form>
+        </details>
     }
 }
 
@@ -159,6 +166,8 @@ fn PauseEditor(invoice_id: String, case: Memo<Option<CasePanel>>) -> impl IntoVi
         }
     };
     view! {
+        <details class="case-form">
+        <summary>"Pause chasing"</summary>
         <form class="card form" on:submit=submit novalidate aria-label="Pause chasing this invoice">
             <div class="grid2">
                 <Input form error form_id="pause" field="from" label="From" kind="date" required=true
@@ -171,5 +180,6 @@ fn PauseEditor(invoice_id: String, case: Memo<Option<CasePanel>>) -> impl IntoVi
             <FormErrors error />
             <div class="actions"><button type="submit" data-testid="pause-save">"Pause chasing"</button></div>
         </form>
+        </details>
     }
 }

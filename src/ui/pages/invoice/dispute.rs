@@ -16,7 +16,10 @@ pub fn DisputePanel(invoice_id: String, case: Memo<Option<CasePanel>>) -> impl I
     let can_open =
         Memo::new(move |_| case.with(|c| c.as_ref().is_some_and(|c| c.can_open_dispute)));
     view! {
-        {move || dispute.get().map(|dispute| view! { <DisputeCard dispute case /> })}
+        {move || match dispute.get() {
+            Some(dispute) => view! { <DisputeCard dispute case /> }.into_any(),
+            None => view! { <p class="muted">"No dispute."</p> }.into_any(),
+        }}
         <Show when=move || can_open.get() fallback=|| ()>
             <OpenDispute invoice_id=id.get_value() />
         </Show>
@@ -62,6 +65,8 @@ fn OpenDispute(invoice_id: String) -> impl IntoView {
         }
     };
     view! {
+        <details class="case-form">
+        <summary>"Open a dispute"</summary>
         <form class="card form" on:submit=submit novalidate aria-label="Open a dispute">
             <Input form error form_id="dispute" field="reason" label="What the client disputes" required=true testid="dispute-reason"
                 get=|f: &DisputeForm| f.reason.clone() set=|f, v| f.reason = v />
@@ -77,6 +82,7 @@ fn OpenDispute(invoice_id: String) -> impl IntoView {
             <FormErrors error />
             <div class="actions"><button type="submit" data-testid="dispute-open">"Open dispute"</button></div>
         </form>
+        </details>
     }
 }
 
@@ -104,7 +110,9 @@ fn ResolveDispute(dispute_id: String, case: Memo<Option<CasePanel>>) -> impl Int
         });
     };
     view! {
-        <form class="form resolve" on:submit=submit novalidate aria-label="Resolve the dispute">
+        <details class="case-form resolve">
+        <summary>"Resolve the dispute"</summary>
+        <form class="form" on:submit=submit novalidate aria-label="Resolve the dispute">
             <div class="grid2">
                 <Picker form error form_id="resolve" field="outcome" label="Outcome" options=outcomes testid="dispute-outcome"
                     get=|f: &ResolutionForm| f.outcome.clone() set=|f, v| f.outcome = v />
@@ -116,5 +124,6 @@ fn ResolveDispute(dispute_id: String, case: Memo<Option<CasePanel>>) -> impl Int
             <FormErrors error />
             <div class="actions"><button type="submit" data-testid="dispute-resolve">"Resolve dispute"</button></div>
         </form>
+        </details>
     }
 }
