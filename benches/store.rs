@@ -9,7 +9,7 @@ use criterion::{criterion_group, criterion_main, Criterion};
 use overdue::core::books::Books;
 use overdue::core::ids::Sequential;
 use overdue::core::model::Client;
-use overdue::store::{Memory, Session};
+use overdue::store::{now, Memory, Session};
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -21,10 +21,10 @@ fn bench_store(c: &mut Criterion) {
         .measurement_time(Duration::from_secs(3))
         .warm_up_time(Duration::from_secs(1));
     let mut storage = Memory::new();
-    let mut session = Session::open(&storage);
+    let mut session = now(Session::open(&storage));
     session.replace(synthetic::synthetic(10_000), today);
-    session.flush(&mut storage, "2026-09-01T09:00:00Z").unwrap();
-    group.bench_function("open", |b| b.iter(|| Session::open(&storage)));
+    now(session.flush(&mut storage, "2026-09-01T09:00:00Z")).unwrap();
+    group.bench_function("open", |b| b.iter(|| now(Session::open(&storage))));
     group.bench_function("apply_and_flush", |b| {
         b.iter(|| {
             session
@@ -32,7 +32,7 @@ fn bench_store(c: &mut Criterion) {
                     ledger.save_client(Client::new("", "Bench client"), ids)
                 })
                 .unwrap();
-            session.flush(&mut storage, "2026-09-01T09:00:00Z").unwrap()
+            now(session.flush(&mut storage, "2026-09-01T09:00:00Z")).unwrap()
         })
     });
     let ledger = session.ledger();

@@ -27,7 +27,8 @@ fi
 
 if [ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $wasm_bindgen_version" ]; then
   say "installing wasm-bindgen-cli $wasm_bindgen_version"
-  cargo install wasm-bindgen-cli --version "$wasm_bindgen_version" --locked --force
+  # Not --locked: a dependency locked in its Cargo.lock was yanked from the registry.
+  cargo install wasm-bindgen-cli --version "$wasm_bindgen_version" --force
 fi
 
 if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then

@@ -129,6 +129,7 @@ fn the_ledger_and_the_model_depend_on_no_feature() {
         "ladder",
         "views",
         "import",
+        "case",
     ];
     for module in ["ledger", "model", "books"] {
         let named: Vec<&String> = graph[module]

@@ -282,11 +282,14 @@ fn a_duplicate_id_is_refused() {
 }
 
 #[test]
-fn a_schema_one_document_migrates_to_schema_two_with_no_plans() {
+fn a_schema_one_document_migrates_to_the_current_schema_with_no_plans_and_an_empty_case_file() {
     let migrated = backup::migrate(example(), 1).unwrap();
     let mut expected = example();
-    expected["schema"] = json!(2);
+    expected["schema"] = json!(3);
     expected["plans"] = json!([]);
+    for collection in ["promises", "disputes", "pauses", "letters"] {
+        expected[collection] = json!([]);
+    }
     assert_eq!(migrated, expected);
     assert!(backup::import(EXAMPLE).unwrap().plans.is_empty());
     let written: Value = serde_json::from_str(&backup::export(
@@ -294,7 +297,7 @@ fn a_schema_one_document_migrates_to_schema_two_with_no_plans() {
         "2026-11-23T09:00:00Z",
     ))
     .unwrap();
-    assert_eq!(written["schema"], json!(2));
+    assert_eq!(written["schema"], json!(3));
 }
 
 /// A plan's amounts meet the amount limits like every other amount: instalments too large to
@@ -408,7 +411,7 @@ prop_compose! {
             interest_rule: RuleKind::Fr,
             signature: "Ada".into(),
         });
-        ledger.settings = Settings { bucket_edges: edges, age_by_issue_date: true, backup_reminder_days: 3, last_export: Some(NaiveDate::from_ymd_opt(2026, 1, 2).unwrap()), changed_since_export: None, rate_rows: Vec::new(), contract_appropriation: Appropriation::InterestFirst };
+        ledger.settings = Settings { bucket_edges: edges, age_by_issue_date: true, backup_reminder_days: 3, last_export: Some(NaiveDate::from_ymd_opt(2026, 1, 2).unwrap()), changed_since_export: None, rate_rows: Vec::new(), contract_appropriation: Appropriation::InterestFirst, promise_grace_days: 5 };
         for (index, (name, contact, notes, consumer, sample)) in names.into_iter().enumerate() {
             let source = consumer.then(|| ClientSource { layout: "xero".into(), name: format!(" {name} ") });
             ledger.clients.push(Client { id: format!("c{index}"), name, contact, email: String::new(), address: notes.clone(), notes, consumer, sample, source });
@@ -461,8 +464,11 @@ prop_compose! {
                 summary: format!("x{summary}"),
                 channel: step.clone(),
                 step,
+                letter_id: None,
             });
         }
+        // A disputed invoice carries its dispute record, as every ledger the app keeps does.
+        overdue::core::case::sync_disputes(&mut ledger);
         ledger
     }
 }
@@ -579,26 +585,26 @@ proptest! {
     /// accepted is outside the limits.
     #[test]
     fn backup_importer_survives_damaged_files(text in prop_oneof![mutated_example(), "\\PC{0,200}"]) {
-        use overdue::store::{Memory, Session, Storage, LEDGER_KEY};
+        use overdue::store::{now, Memory, Session, LEDGER_KEY};
         let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
         let mut storage = Memory::new();
-        let mut session = Session::open(&storage);
+        let mut session = now(Session::open(&storage));
         session.import_backup(EXAMPLE, today).unwrap();
-        session.flush(&mut storage, "2026-11-23T09:00:00Z").unwrap();
-        let (shown, stored) = (session.ledger(), storage.get(LEDGER_KEY).unwrap());
+        now(session.flush(&mut storage, "2026-11-23T09:00:00Z")).unwrap();
+        let (shown, stored) = (session.ledger(), storage.peek(LEDGER_KEY));
         match session.import_backup(&text, today) {
             Ok(_) => {
                 if let Err(breach) = within_limits(&session.ledger()) {
                     return Err(TestCaseError::fail(breach));
                 }
-                session.flush(&mut storage, "2026-11-23T09:05:00Z").unwrap();
-                let reloaded = Session::open(&storage).ledger();
+                now(session.flush(&mut storage, "2026-11-23T09:05:00Z")).unwrap();
+                let reloaded = now(Session::open(&storage)).ledger();
                 prop_assert_eq!(reloaded, session.ledger());
             }
             Err(_) => {
                 prop_assert!(!session.is_pending());
                 prop_assert_eq!(session.ledger(), shown);
-                prop_assert_eq!(storage.get(LEDGER_KEY).unwrap(), stored);
+                prop_assert_eq!(storage.peek(LEDGER_KEY), stored);
             }
         }
     }

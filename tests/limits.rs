@@ -91,7 +91,14 @@ fn run_everything(ledger: &Ledger, as_of: NaiveDate, count: u32) {
         let _ = compute(ledger, invoice, as_of, InterestOptions::default());
     }
     let books = Books::new(std::sync::Arc::new(ledger.clone()));
-    let claim = case(&books, "c1", &gbp, &Exclusions::none(), as_of);
+    let claim = case(
+        &books,
+        "c1",
+        &gbp,
+        &Exclusions::none(),
+        InterestOptions::default(),
+        as_of,
+    );
     let (inputs, _) = Defaults::for_age(claim.claim, claim.oldest_days);
     let comparison = compare(claim.claim, &inputs, |v| v.to_string());
     assert!(comparison.is_ok(), "{comparison:?}");

@@ -2,6 +2,7 @@
 //!
 //! The same document is what the store keeps, so whatever the app stores round-trips.
 
+use crate::core::case;
 use crate::core::error::FieldError;
 use crate::core::fast_map::FastMap;
 use crate::core::ledger::{normalised_number, Ledger};
@@ -16,7 +17,7 @@ mod messages;
 /// The `format` every backup carries.
 pub const FORMAT: &str = "overdue-backup";
 /// The newest schema this build reads and writes.
-pub const SCHEMA: u64 = 2;
+pub const SCHEMA: u64 = 3;
 
 /// Why a backup (or the stored document) was refused. Nothing is changed when this happens.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -114,7 +115,8 @@ pub fn stored_text(ledger: &Ledger, saved_at: &str, revision: u64) -> String {
 pub fn import_revisioned(text: &str) -> Result<(Ledger, u64), ImportError> {
     if let Ok(header) = serde_json::from_str::<Header>(text) {
         if header.format == FORMAT && header.schema == SCHEMA {
-            if let Ok(ledger) = serde_json::from_str::<Ledger>(text) {
+            if let Ok(mut ledger) = serde_json::from_str::<Ledger>(text) {
+                case::sync_disputes(&mut ledger);
                 validate(&ledger)?;
                 return Ok((ledger, header.revision));
             }
@@ -184,7 +186,7 @@ pub fn import_value(value: Value) -> Result<Ledger, ImportError> {
         });
     }
     let migrated = migrate(Value::Object(root), schema)?;
-    let ledger: Ledger = serde_path_to_error::deserialize(&migrated).map_err(|error| {
+    let mut ledger: Ledger = serde_path_to_error::deserialize(&migrated).map_err(|error| {
         let (location, message) = messages::field(
             &migrated,
             error.path(),
@@ -197,6 +199,7 @@ pub fn import_value(value: Value) -> Result<Ledger, ImportError> {
             newer_schema: false,
         }
     })?;
+    case::sync_disputes(&mut ledger);
     validate(&ledger)?;
     Ok(ledger)
 }
@@ -212,6 +215,13 @@ pub fn migrate(document: Value, from_schema: u64) -> Result<Value, ImportError> 
             ))?,
             // Schema 2 added accepted settlement plans.
             1 => with_field(document, "plans", Value::Array(Vec::new())),
+            // Schema 3 added the case file: promises, disputes, pauses and letters as sent.
+            // An invoice marked disputed becomes an open dispute in `normalise_disputes`.
+            2 => ["promises", "disputes", "pauses", "letters"]
+                .into_iter()
+                .fold(document, |document, name| {
+                    with_field(document, name, Value::Array(Vec::new()))
+                }),
             _ => document,
         };
         schema += 1;
@@ -425,6 +435,7 @@ pub fn validate(ledger: &Ledger) -> Result<(), ImportError> {
         }
         plan.validate().map_err(|e| at.refused(e))?;
     }
+    validate_case(ledger, &clients, &invoice_by_id)?;
     for (index, template) in ledger.templates.saved.iter().enumerate() {
         let at = At {
             collection: "templates.saved",
@@ -432,6 +443,99 @@ pub fn validate(ledger: &Ledger) -> Result<(), ImportError> {
             id: &template.id,
         };
         template.check().map_err(|e| at.refused(e))?;
+    }
+    Ok(())
+}
+
+/// The case file: ids unique, each record valid, linked to a client and to invoices of that
+/// client, and a promise in its invoice's currency.
+fn validate_case(
+    ledger: &Ledger,
+    clients: &HashSet<&str>,
+    invoice_by_id: &FastMap<&str, &Invoice>,
+) -> Result<(), ImportError> {
+    check_ids("promises", ledger.promises.iter().map(|p| p.id.as_str()))?;
+    check_ids("disputes", ledger.disputes.iter().map(|d| d.id.as_str()))?;
+    check_ids("pauses", ledger.pauses.iter().map(|p| p.id.as_str()))?;
+    check_ids("letters", ledger.letters.iter().map(|l| l.id.as_str()))?;
+    // Checks that the record's client exists and each of its invoices belongs to that client.
+    let linked = |at: At, client_id: &str, invoice_ids: &mut dyn Iterator<Item = &str>| {
+        at.link(
+            "client_id",
+            "client",
+            client_id,
+            clients.contains(client_id),
+        )?;
+        for invoice_id in invoice_ids {
+            let invoice = invoice_by_id.get(invoice_id);
+            at.link("invoice_id", "invoice", invoice_id, invoice.is_some())?;
+            if invoice.is_some_and(|invoice| invoice.client_id != client_id) {
+                return Err(at.error(
+                    "invoice_id",
+                    format!("invoice \"{invoice_id}\" belongs to another client"),
+                ));
+            }
+        }
+        Ok(())
+    };
+    for (index, promise) in ledger.promises.iter().enumerate() {
+        let at = At {
+            collection: "promises",
+            index,
+            id: &promise.id,
+        };
+        linked(
+            at,
+            &promise.client_id,
+            &mut promise.invoice_id.as_deref().into_iter(),
+        )?;
+        promise.validate().map_err(|e| at.refused(e))?;
+        let invoice = promise
+            .invoice_id
+            .as_deref()
+            .and_then(|id| invoice_by_id.get(id));
+        if invoice.is_some_and(|invoice| invoice.currency != promise.currency) {
+            return Err(at.error("currency", "a promise is in the currency of its invoice"));
+        }
+    }
+    for (index, dispute) in ledger.disputes.iter().enumerate() {
+        let at = At {
+            collection: "disputes",
+            index,
+            id: &dispute.id,
+        };
+        linked(
+            at,
+            &dispute.client_id,
+            &mut std::iter::once(dispute.invoice_id.as_str()),
+        )?;
+        dispute.validate().map_err(|e| at.refused(e))?;
+    }
+    for (index, pause) in ledger.pauses.iter().enumerate() {
+        let at = At {
+            collection: "pauses",
+            index,
+            id: &pause.id,
+        };
+        linked(
+            at,
+            &pause.client_id,
+            &mut pause.invoice_id.as_deref().into_iter(),
+        )?;
+        pause.validate().map_err(|e| at.refused(e))?;
+    }
+    for (index, letter) in ledger.letters.iter().enumerate() {
+        let at = At {
+            collection: "letters",
+            index,
+            id: &letter.id,
+        };
+        linked(
+            at,
+            &letter.client_id,
+            &mut letter.invoice_ids.iter().map(String::as_str),
+        )?;
+        letter.validate().map_err(|e| at.refused(e))?;
     }
     Ok(())
 }

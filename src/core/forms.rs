@@ -349,11 +349,16 @@ impl ActivityForm {
             summary: self.summary.trim().to_string(),
             step: None,
             channel: None,
+            letter_id: None,
         })
     }
 }
 
-/// The preferences form: how invoices are aged and when to remind about a backup.
+/// The longest grace period after a promised date, in days.
+pub const MAX_PROMISE_GRACE_DAYS: u32 = 60;
+
+/// The preferences form: how invoices are aged, when to remind about a backup, and how long
+/// a promise to pay may run late before it counts as broken.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct PreferencesForm {
     /// Bucket edges as typed, such as `30, 60, 90, 120`.
@@ -362,6 +367,8 @@ pub struct PreferencesForm {
     pub age_by_issue_date: bool,
     /// Days of unexported changes before the backup reminder, as typed.
     pub backup_reminder_days: String,
+    /// Days after a promised date before an unpaid promise counts as broken, as typed.
+    pub promise_grace_days: String,
 }
 
 impl PreferencesForm {
@@ -376,6 +383,7 @@ impl PreferencesForm {
                 .join(", "),
             age_by_issue_date: settings.age_by_issue_date,
             backup_reminder_days: settings.backup_reminder_days.to_string(),
+            promise_grace_days: settings.promise_grace_days.to_string(),
         }
     }
 
@@ -395,10 +403,26 @@ impl PreferencesForm {
                     "enter a whole number of days from 1 to 365".into(),
                 )
             })?;
+        let promise_grace_days = self
+            .promise_grace_days
+            .trim()
+            .parse::<u32>()
+            .ok()
+            .filter(|days| *days <= MAX_PROMISE_GRACE_DAYS)
+            .ok_or_else(|| {
+                field_error(
+                    "promise_grace_days",
+                    format!(
+                        "enter a whole number of days from 0 to {MAX_PROMISE_GRACE_DAYS} \
+                         (0 counts a promise as broken the day after its date)"
+                    ),
+                )
+            })?;
         Ok(Settings {
             bucket_edges: buckets.edges().to_vec(),
             age_by_issue_date: self.age_by_issue_date,
             backup_reminder_days,
+            promise_grace_days,
             ..settings.clone()
         })
     }
@@ -700,12 +724,23 @@ mod tests {
             bucket_edges: "15, 30, 45, 60".into(),
             age_by_issue_date: true,
             backup_reminder_days: "10".into(),
+            promise_grace_days: "5".into(),
         };
         assert_eq!(
             form.apply(&settings).unwrap().bucket_edges,
             [15, 30, 45, 60]
         );
         assert_eq!(form.apply(&settings).unwrap().backup_reminder_days, 10);
+        assert_eq!(form.apply(&settings).unwrap().promise_grace_days, 5);
+        for wrong in ["-1", "61", "two", ""] {
+            let bad = PreferencesForm {
+                promise_grace_days: wrong.into(),
+                ..form.clone()
+            };
+            let error = bad.apply(&settings).unwrap_err();
+            assert_eq!(error.field_name(), Some("promise_grace_days"), "{wrong}");
+            assert!(error.to_string().contains("from 0 to 60"), "{error}");
+        }
         let bad = PreferencesForm {
             bucket_edges: "60, 30".into(),
             ..form.clone()

@@ -16,6 +16,14 @@ pub enum RecordKind {
     Activity,
     /// A settlement plan (`s…`).
     Plan,
+    /// A promise to pay (`pr…`).
+    Promise,
+    /// A dispute (`d…`).
+    Dispute,
+    /// A pause in chasing (`h…`, for hold).
+    Pause,
+    /// A letter as sent (`l…`).
+    Letter,
 }
 
 impl RecordKind {
@@ -27,6 +35,10 @@ impl RecordKind {
             RecordKind::Payment => "p",
             RecordKind::Activity => "a",
             RecordKind::Plan => "s",
+            RecordKind::Promise => "pr",
+            RecordKind::Dispute => "d",
+            RecordKind::Pause => "h",
+            RecordKind::Letter => "l",
         }
     }
 
@@ -53,7 +65,7 @@ impl<F: FnMut() -> u128> IdSource for RandomIds<F> {
 /// Counting ids (`c1`, `c2`, `i1`…) for tests and the sample data.
 #[derive(Debug, Default, Clone)]
 pub struct Sequential {
-    next: [u64; 5],
+    next: [u64; 9],
 }
 
 impl IdSource for Sequential {

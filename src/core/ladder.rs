@@ -11,7 +11,15 @@
 //!
 //! The rule never skips a step, because each letter tells the client what comes next: the
 //! next step is the one after the last escalation letter sent, once its day has come and the
-//! previous letter's wait is over. Disputed invoices are not escalated at all.
+//! previous letter's wait is over.
+//!
+//! What the client said comes first, in this order:
+//! - a pause (of the invoice or the whole client) holds every letter until the day it ends;
+//! - an open dispute covering everything still owed holds escalation until it is resolved (a
+//!   dispute of part of the invoice does not: the undisputed part is chased as usual, and only
+//!   the disputed part waits for the dispute);
+//! - a pending promise to pay holds escalation until the promised date plus the grace period;
+//!   a broken one does not hold anything.
 
 use crate::core::dates::add_days;
 use chrono::NaiveDate;
@@ -102,6 +110,11 @@ pub enum Advice {
     WaitUntil(NaiveDate),
     /// The invoice is disputed: resolve the dispute before escalating.
     ResolveDispute,
+    /// Chasing is paused until this day (the day it resumes).
+    Paused(NaiveDate),
+    /// The client promised to pay; wait until this day (the promised date plus the grace
+    /// period) before chasing again.
+    AwaitPromise(NaiveDate),
     /// Paid: say thank you.
     Thank,
     /// Nothing to do.
@@ -117,8 +130,13 @@ pub struct InvoiceFacts<'a> {
     pub due_date: NaiveDate,
     /// Something is still owed on `as_of`.
     pub open: bool,
-    /// The client disputes the invoice.
+    /// An open dispute covers everything still owed (a partly disputed invoice is chased for
+    /// its undisputed part, so this is false for it).
     pub disputed: bool,
+    /// The day a pause of the invoice (or its client) ends, while one is active.
+    pub paused_until: Option<NaiveDate>,
+    /// The last day a pending promise to pay can still be kept, while one is pending.
+    pub promised_until: Option<NaiveDate>,
     /// Some payment was received.
     pub any_payment: bool,
     /// Ladder letters already sent for the invoice, with their dates (on or before `as_of`).
@@ -132,13 +150,15 @@ pub fn recommended_letter(advice: Advice) -> LadderStep {
     match advice {
         Advice::Send(step) => step,
         Advice::Thank => LadderStep::PaymentThanks,
-        Advice::WaitUntil(_) | Advice::ResolveDispute | Advice::Nothing => {
-            LadderStep::ReminderOverdue
-        }
+        Advice::WaitUntil(_)
+        | Advice::ResolveDispute
+        | Advice::Paused(_)
+        | Advice::AwaitPromise(_)
+        | Advice::Nothing => LadderStep::ReminderOverdue,
     }
 }
 
-/// Recommends the next step for an invoice (see the module table).
+/// Recommends the next step for an invoice (see the module docs).
 pub fn advise(facts: &InvoiceFacts) -> Advice {
     let was_sent = |step: LadderStep| facts.sent.iter().any(|(s, _)| *s == step);
     if !facts.open {
@@ -148,8 +168,14 @@ pub fn advise(facts: &InvoiceFacts) -> Advice {
             Advice::Nothing
         };
     }
+    if let Some(until) = facts.paused_until {
+        return Advice::Paused(until);
+    }
     if facts.disputed {
         return Advice::ResolveDispute;
+    }
+    if let Some(deadline) = facts.promised_until {
+        return Advice::AwaitPromise(deadline);
     }
     let days_overdue = (facts.as_of - facts.due_date).num_days();
     let last = ESCALATION
@@ -201,6 +227,8 @@ mod tests {
             due_date: day(0),
             open: true,
             disputed: false,
+            paused_until: None,
+            promised_until: None,
             any_payment: false,
             sent: &sent,
         })
@@ -269,6 +297,8 @@ mod tests {
             due_date: day(0),
             open: true,
             disputed: true,
+            paused_until: None,
+            promised_until: None,
             any_payment: false,
             sent: &[],
         };
@@ -291,10 +321,52 @@ mod tests {
         for quiet in [
             Advice::WaitUntil(day(15)),
             Advice::ResolveDispute,
+            Advice::Paused(day(20)),
+            Advice::AwaitPromise(day(20)),
             Advice::Nothing,
         ] {
             assert_eq!(recommended_letter(quiet), LadderStep::ReminderOverdue);
         }
+    }
+
+    #[test]
+    fn a_pause_holds_every_letter_even_for_a_disputed_or_promised_invoice_until_it_ends() {
+        let mut facts = InvoiceFacts {
+            as_of: day(40),
+            due_date: day(0),
+            open: true,
+            disputed: true,
+            paused_until: Some(day(45)),
+            promised_until: Some(day(42)),
+            any_payment: false,
+            sent: &[],
+        };
+        assert_eq!(advise(&facts), Advice::Paused(day(45)));
+        facts.paused_until = None;
+        facts.disputed = false;
+        facts.promised_until = None;
+        assert_eq!(advise(&facts), Advice::Send(LadderStep::ReminderOverdue));
+    }
+
+    #[test]
+    fn a_pending_promise_holds_escalation_but_an_open_dispute_comes_first() {
+        let mut facts = InvoiceFacts {
+            as_of: day(40),
+            due_date: day(0),
+            open: true,
+            disputed: true,
+            paused_until: None,
+            promised_until: Some(day(43)),
+            any_payment: false,
+            sent: &[],
+        };
+        assert_eq!(advise(&facts), Advice::ResolveDispute);
+        facts.disputed = false;
+        assert_eq!(advise(&facts), Advice::AwaitPromise(day(43)));
+        // Paid in full: thanks, whatever was promised.
+        facts.open = false;
+        facts.any_payment = true;
+        assert_eq!(advise(&facts), Advice::Thank);
     }
 
     #[test]

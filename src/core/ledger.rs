@@ -5,8 +5,8 @@ use crate::core::error::FieldError;
 use crate::core::fast_map::{self, FastMap};
 use crate::core::ids::{IdSource, RecordKind};
 use crate::core::model::{
-    activity_kind, Activity, Business, Client, Invoice, Payment, Plan, PrepSheet, Settings,
-    TemplateSet, WriteOff,
+    activity_kind, Activity, Business, Client, Dispute, Invoice, Pause, Payment, Plan, PrepSheet,
+    Promise, SentLetter, Settings, TemplateSet, WriteOff,
 };
 use crate::core::money::format_money;
 use chrono::NaiveDate;
@@ -85,6 +85,18 @@ pub struct Ledger {
     /// Letter templates the user edited or added.
     #[serde(default, skip_serializing_if = "TemplateSet::is_empty")]
     pub templates: TemplateSet,
+    /// Promises to pay.
+    #[serde(default)]
+    pub promises: Vec<Promise>,
+    /// Disputes, open and resolved.
+    #[serde(default)]
+    pub disputes: Vec<Dispute>,
+    /// Pauses in chasing.
+    #[serde(default)]
+    pub pauses: Vec<Pause>,
+    /// Letters exactly as they were sent.
+    #[serde(default)]
+    pub letters: Vec<SentLetter>,
 }
 
 /// An invoice number as compared for uniqueness: trimmed, case ignored.
@@ -111,6 +123,10 @@ impl Ledger {
                 RecordKind::Payment => self.payment(&id).is_some(),
                 RecordKind::Activity => self.activities.iter().any(|a| a.id == id),
                 RecordKind::Plan => self.plans.iter().any(|p| p.id == id),
+                RecordKind::Promise => self.promises.iter().any(|p| p.id == id),
+                RecordKind::Dispute => self.disputes.iter().any(|d| d.id == id),
+                RecordKind::Pause => self.pauses.iter().any(|p| p.id == id),
+                RecordKind::Letter => self.letters.iter().any(|l| l.id == id),
             };
             if !taken {
                 return id;
@@ -286,10 +302,16 @@ impl Ledger {
         self.activities.retain(|activity| activity.client_id != id);
         self.plans.retain(|plan| plan.client_id != id);
         self.prep_sheets.retain(|sheet| sheet.client_id != id);
+        self.promises.retain(|promise| promise.client_id != id);
+        self.disputes.retain(|dispute| dispute.client_id != id);
+        self.pauses.retain(|pause| pause.client_id != id);
+        self.letters.retain(|letter| letter.client_id != id);
         Ok(())
     }
 
-    /// Adds an invoice (when its id is empty) or replaces the one with the same id.
+    /// Adds an invoice (when its id is empty) or replaces the one with the same id. The
+    /// `disputed` flag is not taken from the invoice given: it follows the dispute records
+    /// (a new invoice has none; an edit keeps the stored flag).
     pub fn save_invoice(
         &mut self,
         mut invoice: Invoice,
@@ -317,6 +339,7 @@ impl Ledger {
             ));
         }
         if invoice.id.is_empty() {
+            invoice.disputed = false;
             invoice.id = self.new_id(RecordKind::Invoice, ids);
             let id = invoice.id.clone();
             self.invoices.push(invoice);
@@ -328,6 +351,8 @@ impl Ledger {
             .find(|existing| existing.id == invoice.id)
             .ok_or_else(|| FieldError::NotFound(format!("invoice {}", invoice.id)))?;
         let id = invoice.id.clone();
+        // The flag follows the dispute records, never the form.
+        invoice.disputed = slot.disputed;
         *slot = invoice;
         Ok(id)
     }
@@ -344,6 +369,15 @@ impl Ledger {
         for plan in &mut self.plans {
             plan.invoice_ids.retain(|invoice_id| invoice_id != id);
         }
+        self.promises
+            .retain(|promise| promise.invoice_id.as_deref() != Some(id));
+        self.disputes.retain(|dispute| dispute.invoice_id != id);
+        self.pauses
+            .retain(|pause| pause.invoice_id.as_deref() != Some(id));
+        for letter in &mut self.letters {
+            letter.invoice_ids.retain(|invoice_id| invoice_id != id);
+        }
+        self.letters.retain(|letter| !letter.invoice_ids.is_empty());
         Ok(())
     }
 

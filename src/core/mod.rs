@@ -5,6 +5,7 @@
 pub mod aging;
 pub mod backup;
 pub mod books;
+pub mod case;
 pub mod csv;
 pub mod currency;
 pub mod dates;

@@ -9,7 +9,8 @@ use crate::core::ids::Sequential;
 use crate::core::ladder::LadderStep;
 use crate::core::ledger::Ledger;
 use crate::core::model::{
-    activity_kind, Activity, Client, InterestTerms, Invoice, Payment, RuleKind,
+    activity_kind, Activity, Client, Dispute, InterestTerms, Invoice, Pause, Payment, Promise,
+    RuleKind,
 };
 use crate::core::money::Amount;
 use chrono::NaiveDate;
@@ -157,7 +158,7 @@ pub fn add_sample(ledger: &mut Ledger, today: NaiveDate) {
                         amount,
                         currency: currency.clone(),
                         description: WORK[(position + client_index) % WORK.len()].into(),
-                        disputed: position == 12,
+                        disputed: false,
                         interest: Some(InterestTerms::rule(rule)),
                         write_off: None,
                         source: None,
@@ -165,6 +166,19 @@ pub fn add_sample(ledger: &mut Ledger, today: NaiveDate) {
                     ids,
                 )
                 .unwrap_or_default();
+            if position == 12 {
+                let dispute = Dispute {
+                    id: String::new(),
+                    client_id: String::new(),
+                    invoice_id: invoice_id.clone(),
+                    opened_on: add_days(issued, terms + 2),
+                    reason: "The client says the second design round was not agreed".into(),
+                    amount: Amount::new((amount.value() / Decimal::from(5)).round_dp(2)).ok(),
+                    notes: String::new(),
+                    resolution: None,
+                };
+                let _ = ledger.open_dispute(dispute, ids);
+            }
             // The oldest invoices are mostly settled; some newer ones are part-paid.
             let payment = match position % 5 {
                 0 if position % 2 == 0 => Some((amount.value(), 20)),
@@ -203,18 +217,80 @@ pub fn add_sample(ledger: &mut Ledger, today: NaiveDate) {
                 let _ = ledger.add_activity(letter, ids);
             }
             if position == 17 {
-                let promise = Activity {
+                // Promised on the phone 20 days ago to pay within a week: now broken.
+                let promise = Promise {
+                    id: String::new(),
+                    client_id: client_id.clone(),
                     invoice_id: Some(invoice_id.clone()),
-                    channel: Some("phone".into()),
-                    ..Activity::new(
-                        &client_id,
-                        add_days(today, -20),
-                        activity_kind::PROMISE,
-                        "Promised on the phone to pay within a week",
-                    )
+                    made_on: add_days(today, -20),
+                    promised_by: "Accounts".into(),
+                    amount,
+                    currency: currency.clone(),
+                    due: add_days(today, -13),
+                    channel: "phone".into(),
+                    note: "Promised on the phone to pay within a week".into(),
                 };
-                let _ = ledger.add_activity(promise, ids);
+                let _ = ledger.record_promise(promise, ids);
+            }
+            if position == 18 {
+                // Promised two days ago to pay half within the week: the queue waits for it.
+                let promise = Promise {
+                    id: String::new(),
+                    client_id: client_id.clone(),
+                    invoice_id: Some(invoice_id.clone()),
+                    made_on: add_days(today, -2),
+                    promised_by: contact.to_string(),
+                    amount: Amount::new((amount.value() / Decimal::from(2)).round_dp(2))
+                        .unwrap_or(amount),
+                    currency: currency.clone(),
+                    due: add_days(today, 4),
+                    channel: "email".into(),
+                    note: "Half now, the rest with next month's run".into(),
+                };
+                let _ = ledger.record_promise(promise, ids);
+            }
+            if position == 22 {
+                let pause = Pause {
+                    id: String::new(),
+                    client_id: client_id.clone(),
+                    invoice_id: Some(invoice_id.clone()),
+                    from: add_days(today, -3),
+                    until: add_days(today, 9),
+                    reason: "Awaiting the client's purchase order number".into(),
+                };
+                let _ = ledger.pause_chasing(pause, ids);
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::aging::queue::{queue, Hold};
+    use crate::core::books::Books;
+    use std::sync::Arc;
+
+    /// The sample shows each way the case file acts on the queue: a broken promise and a partly
+    /// disputed invoice are chased, a pending promise and a pause wait.
+    #[test]
+    fn the_sample_case_file_shows_a_broken_promise_a_part_dispute_a_pending_promise_and_a_pause() {
+        let today = NaiveDate::from_ymd_opt(2026, 6, 1).unwrap();
+        let mut ledger = Ledger::default();
+        add_sample(&mut ledger, today);
+        let books = Books::new(Arc::new(ledger));
+        let day = queue(&books, today);
+        let reasons: Vec<String> = day.items.iter().map(|item| item.reason()).collect();
+        assert!(
+            reasons.iter().any(|r| r.contains("broke the promise")),
+            "{reasons:?}"
+        );
+        assert!(
+            reasons.iter().any(|r| r.contains("chasing the undisputed")),
+            "{reasons:?}"
+        );
+        let holds: Vec<bool> = day.held.iter().map(|held| held.hold.is_pause()).collect();
+        assert_eq!(holds, [false, true]);
+        assert!(matches!(day.held[0].hold, Hold::Promised { .. }));
     }
 }

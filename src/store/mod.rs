@@ -1,20 +1,34 @@
 //! The only code that touches browser storage: load, verified save, backup copy and revisions.
 //!
-//! The whole ledger is one versioned document under [`LEDGER_KEY`], so a save is atomic. Its
-//! revision is also kept under [`REVISION_KEY`], so a save checks for a newer save from another
-//! tab by reading a few bytes instead of the whole document. Before a save, the current
-//! document is copied to [`PREVIOUS_KEY`]; after it, the new text is read back and compared.
-//! [`Session`] is the one path by which the app changes the ledger.
+//! The whole ledger is one versioned document under [`LEDGER_KEY`], written in one atomic
+//! [`Storage::write`] together with its revision under [`REVISION_KEY`] and, when it fits, the
+//! document it replaces under [`PREVIOUS_KEY`]. That write only happens while the stored
+//! revision is still the one the save builds on, so a newer save from another tab is never
+//! overwritten. After it, the new text is read back and compared. In the browser the keys live
+//! in IndexedDB ([`IndexedDb`]), or in localStorage ([`LocalStorage`]) where IndexedDB does not
+//! exist. [`Session`] is the one path by which the app changes the ledger.
 
+#[cfg(target_arch = "wasm32")]
+mod device;
+#[cfg(target_arch = "wasm32")]
+mod indexed;
 #[cfg(target_arch = "wasm32")]
 mod local;
 mod memory;
 mod session;
+#[cfg(target_arch = "wasm32")]
+mod tabs;
 
+#[cfg(target_arch = "wasm32")]
+pub use device::DeviceStorage;
+#[cfg(target_arch = "wasm32")]
+pub use indexed::IndexedDb;
 #[cfg(target_arch = "wasm32")]
 pub use local::LocalStorage;
 pub use memory::Memory;
-pub use session::{Session, Usage, UsageLevel};
+pub use session::{SaveTicket, Session, Usage, UsageLevel};
+#[cfg(target_arch = "wasm32")]
+pub use tabs::{announce, on_announce};
 
 use crate::core::backup::{self, ImportError};
 use crate::core::ledger::Ledger;
@@ -24,7 +38,7 @@ use std::fmt;
 pub const LEDGER_KEY: &str = "overdue.ledger";
 /// The key that holds the previous good document.
 pub const PREVIOUS_KEY: &str = "overdue.ledger.previous";
-/// The key that holds the stored document's revision, written after the document.
+/// The key that holds the stored document's revision, written with the document.
 pub const REVISION_KEY: &str = "overdue.revision";
 
 /// Why storage refused a read or a write.
@@ -32,13 +46,13 @@ pub const REVISION_KEY: &str = "overdue.revision";
 pub enum StoreError {
     /// The browser's storage quota is full.
     QuotaExceeded,
-    /// Storage is unavailable (private mode, blocked by settings) or failed otherwise.
+    /// Storage cannot be read or written (private mode, blocked by settings, a browser fault).
     Unavailable(String),
     /// What was read back after a write differs from what was written.
     NotVerified,
     /// Another tab saved a newer revision since this one loaded.
     Stale,
-    /// The stored document cannot be read; it is left exactly as it is.
+    /// The stored text was read but cannot be parsed; it is left exactly as it is.
     Unreadable(ImportError),
 }
 
@@ -46,32 +60,51 @@ impl fmt::Display for StoreError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             StoreError::QuotaExceeded => f.write_str(
-                "Not saved: this browser's storage is full. Your last change is kept on screen only. Export a backup from Data now, then free space.",
+                "Not saved: this browser's storage is full. Your last change is kept on screen only; export a backup now, then free space.",
             ),
             StoreError::Unavailable(reason) => write!(
                 f,
-                "Not saved: browser storage is unavailable ({reason}). Your changes are kept on screen only; export a backup from Data before closing this tab."
+                "Not saved: browser storage cannot be used ({reason}). Your changes are kept on screen only; export a backup before closing this tab."
             ),
             StoreError::NotVerified => f.write_str(
-                "Not saved: the browser did not store the data correctly. The previous version is kept; export a backup from Data.",
+                "Not saved: the browser did not store the data correctly. The previous version is kept; export a backup.",
             ),
             StoreError::Stale => f.write_str("Changed in another tab — reload to see the latest."),
             StoreError::Unreadable(error) => write!(
                 f,
-                "The stored data cannot be read ({error}). It has been left untouched and nothing will be saved over it."
+                "The stored data was read, but its text cannot be parsed ({error}). It has been left untouched and nothing will be saved over it."
             ),
         }
     }
 }
 
-/// A key-value store of strings: the browser's localStorage, or memory in tests.
+impl StoreError {
+    /// What the recovery screen says about a stored ledger that did not open.
+    pub fn recovery_sentence(&self) -> String {
+        match self {
+            StoreError::Unreadable(error) => format!(
+                "The stored text cannot be parsed ({error}). It is still stored exactly as it was, and nothing will be saved over it."
+            ),
+            StoreError::Unavailable(reason) => format!(
+                "This browser did not let Overdue read its storage ({reason}). Your ledger is probably still there: nothing has been read, changed or deleted. Try again, or close other tabs of Overdue and reload."
+            ),
+            other => other.to_string(),
+        }
+    }
+}
+
+/// One change of a key in a [`Storage::write`]: a new value, or `None` to remove it.
+pub type Change<'a> = (&'a str, Option<&'a str>);
+
+/// A store of string keys: IndexedDB or localStorage in the browser, memory in tests.
+#[allow(async_fn_in_trait)]
 pub trait Storage {
     /// Reads a key.
-    fn get(&self, key: &str) -> Result<Option<String>, StoreError>;
-    /// Writes a key.
-    fn set(&mut self, key: &str, value: &str) -> Result<(), StoreError>;
-    /// Removes a key.
-    fn remove(&mut self, key: &str) -> Result<(), StoreError>;
+    async fn get(&self, key: &str) -> Result<Option<String>, StoreError>;
+
+    /// Applies every change, all or none, but only while `guard`'s key still holds its value
+    /// (`None`: absent); otherwise refuses with [`StoreError::Stale`] and changes nothing.
+    async fn write(&mut self, guard: Change<'_>, changes: &[Change<'_>]) -> Result<(), StoreError>;
 }
 
 /// A ledger as loaded, with the revision its next save must be based on.
@@ -84,90 +117,188 @@ pub struct Loaded {
 }
 
 /// Loads the ledger. Nothing stored yet gives an empty ledger at revision 0.
-pub fn load(storage: &impl Storage) -> Result<Loaded, StoreError> {
-    match storage.get(LEDGER_KEY)? {
+pub async fn load(storage: &impl Storage) -> Result<Loaded, StoreError> {
+    match storage.get(LEDGER_KEY).await? {
         None => Ok(Loaded {
             ledger: Ledger::default(),
             revision: 0,
         }),
-        Some(text) => {
-            let (ledger, revision) =
-                backup::import_revisioned(&text).map_err(StoreError::Unreadable)?;
-            Ok(Loaded { ledger, revision })
-        }
+        Some(text) => parse(&text),
     }
 }
 
-/// The revision of the stored document: its own key, or (for a document stored before that
-/// key existed) the document itself.
-pub fn stored_revision(storage: &impl Storage) -> Result<u64, StoreError> {
-    if let Some(text) = storage.get(REVISION_KEY)? {
-        if let Ok(revision) = text.trim().parse() {
-            return Ok(revision);
-        }
+fn parse(text: &str) -> Result<Loaded, StoreError> {
+    let (ledger, revision) = backup::import_revisioned(text).map_err(StoreError::Unreadable)?;
+    Ok(Loaded { ledger, revision })
+}
+
+/// The revision of the stored document with the raw text of its key: its own key, or (for a
+/// document stored before that key existed) the document itself.
+async fn revision_and_pointer(storage: &impl Storage) -> Result<(u64, Option<String>), StoreError> {
+    let pointer = storage.get(REVISION_KEY).await?;
+    if let Some(revision) = pointer.as_deref().and_then(|t| t.trim().parse().ok()) {
+        return Ok((revision, pointer));
     }
-    match storage.get(LEDGER_KEY)? {
-        None => Ok(0),
-        Some(text) => backup::import_revisioned(&text)
-            .map(|(_, revision)| revision)
-            .map_err(StoreError::Unreadable),
-    }
+    let revision = match storage.get(LEDGER_KEY).await? {
+        None => 0,
+        Some(text) => parse(&text)?.revision,
+    };
+    Ok((revision, pointer))
+}
+
+/// The revision of the stored document (0 when nothing is stored).
+pub async fn stored_revision(storage: &impl Storage) -> Result<u64, StoreError> {
+    Ok(revision_and_pointer(storage).await?.0)
 }
 
 /// The stored document's raw text, exactly as it is, for a recovery download.
-pub fn raw(storage: &impl Storage, key: &str) -> Result<Option<String>, StoreError> {
-    storage.get(key)
+pub async fn raw(storage: &impl Storage, key: &str) -> Result<Option<String>, StoreError> {
+    storage.get(key).await
 }
 
 /// Saves the ledger on top of revision `based_on` and returns the new revision.
 ///
-/// The ledger is serialised once; the stored document is not read back into records. `saved_at`
-/// is an RFC 3339 time from the caller. On any error the stored document is unchanged: the
-/// caller keeps its state and may export it.
-pub fn save(
+/// The ledger is serialised once; the stored document is not read back into records. The
+/// document it replaces becomes the previous copy, unless that does not fit: then the previous
+/// copy is dropped in the same write, so a user at the quota can still save a smaller ledger.
+/// `saved_at` is an RFC 3339 time from the caller. On any error the stored keys are unchanged:
+/// the caller keeps its state and may export it.
+pub async fn save(
     storage: &mut impl Storage,
     ledger: &Ledger,
     based_on: u64,
     saved_at: &str,
 ) -> Result<u64, StoreError> {
-    if stored_revision(storage)? != based_on {
+    let (stored, pointer) = revision_and_pointer(storage).await?;
+    if stored != based_on {
         return Err(StoreError::Stale);
     }
-    let current = storage.get(LEDGER_KEY)?;
-    if let Some(text) = &current {
-        storage.set(PREVIOUS_KEY, text)?;
-    }
+    let current = storage.get(LEDGER_KEY).await?;
     let revision = based_on + 1;
     let text = backup::stored_text(ledger, saved_at, revision);
-    let written = storage
-        .set(LEDGER_KEY, &text)
-        .and_then(|()| storage.get(LEDGER_KEY))
-        .map(|read| read.as_deref() == Some(text.as_str()));
-    if written != Ok(true) {
-        if let Some(previous) = &current {
-            let _ = storage.set(LEDGER_KEY, previous);
+    let revision_text = revision.to_string();
+    let guard = (REVISION_KEY, pointer.as_deref());
+    let new = [
+        (LEDGER_KEY, Some(text.as_str())),
+        (REVISION_KEY, Some(revision_text.as_str())),
+    ];
+    let written = match &current {
+        Some(current) => {
+            let with_copy = [(PREVIOUS_KEY, Some(current.as_str())), new[0], new[1]];
+            match storage.write(guard, &with_copy).await {
+                Err(StoreError::QuotaExceeded) => {
+                    storage
+                        .write(guard, &[(PREVIOUS_KEY, None), new[0], new[1]])
+                        .await
+                }
+                other => other,
+            }
         }
-        return Err(written.err().unwrap_or(StoreError::NotVerified));
+        None => storage.write(guard, &new).await,
+    };
+    written?;
+    let read = storage.get(LEDGER_KEY).await;
+    if read.as_ref().ok().and_then(Option::as_deref) != Some(text.as_str()) {
+        let after = (REVISION_KEY, Some(revision_text.as_str()));
+        let back = [
+            (LEDGER_KEY, current.as_deref()),
+            (REVISION_KEY, pointer.as_deref()),
+        ];
+        let _ = storage.write(after, &back).await;
+        return Err(read.err().unwrap_or(StoreError::NotVerified));
     }
-    storage.set(REVISION_KEY, &revision.to_string())?;
     Ok(revision)
 }
 
 /// Replaces the stored ledger with the previous good document, if it can be read.
-pub fn restore_previous(storage: &mut impl Storage) -> Result<Loaded, StoreError> {
+pub async fn restore_previous(storage: &mut impl Storage) -> Result<Loaded, StoreError> {
     let text = storage
-        .get(PREVIOUS_KEY)?
+        .get(PREVIOUS_KEY)
+        .await?
         .ok_or_else(|| StoreError::Unavailable("there is no previous copy".into()))?;
-    let (ledger, revision) = backup::import_revisioned(&text).map_err(StoreError::Unreadable)?;
-    storage.set(LEDGER_KEY, &text)?;
-    storage.set(REVISION_KEY, &revision.to_string())?;
-    Ok(Loaded { ledger, revision })
+    let loaded = parse(&text)?;
+    let pointer = storage.get(REVISION_KEY).await?;
+    let revision = loaded.revision.to_string();
+    storage
+        .write(
+            (REVISION_KEY, pointer.as_deref()),
+            &[
+                (LEDGER_KEY, Some(text.as_str())),
+                (REVISION_KEY, Some(revision.as_str())),
+            ],
+        )
+        .await?;
+    Ok(loaded)
 }
 
-/// Removes the stored ledger (after the user confirmed starting empty).
-pub fn clear(storage: &mut impl Storage) -> Result<(), StoreError> {
-    storage.remove(LEDGER_KEY)?;
-    storage.remove(REVISION_KEY)
+/// Removes the stored ledger (after the user downloaded it and confirmed starting empty).
+pub async fn clear(storage: &mut impl Storage) -> Result<(), StoreError> {
+    let pointer = storage.get(REVISION_KEY).await?;
+    storage
+        .write(
+            (REVISION_KEY, pointer.as_deref()),
+            &[(LEDGER_KEY, None), (REVISION_KEY, None)],
+        )
+        .await
+}
+
+/// Moves a ledger kept by an older version in `from` (localStorage) into `to` (IndexedDB).
+///
+/// Nothing happens when `to` already holds a ledger or `from` holds none. The document and its
+/// previous copy are written to `to`, read back and compared byte for byte; only then are they
+/// removed from `from`. Returns true when a ledger was moved. On any error `from` is untouched.
+pub async fn migrate(from: &mut impl Storage, to: &mut impl Storage) -> Result<bool, StoreError> {
+    if to.get(LEDGER_KEY).await?.is_some() {
+        return Ok(false);
+    }
+    let Some(ledger) = from.get(LEDGER_KEY).await? else {
+        return Ok(false);
+    };
+    let previous = from.get(PREVIOUS_KEY).await?;
+    let revision = match from.get(REVISION_KEY).await? {
+        Some(pointer) => pointer,
+        None => parse(&ledger)
+            .map(|loaded| loaded.revision)
+            .unwrap_or(0)
+            .to_string(),
+    };
+    let mut changes = vec![
+        (LEDGER_KEY, Some(ledger.as_str())),
+        (REVISION_KEY, Some(revision.as_str())),
+    ];
+    if let Some(previous) = &previous {
+        changes.push((PREVIOUS_KEY, Some(previous.as_str())));
+    }
+    let pointer = to.get(REVISION_KEY).await?;
+    to.write((REVISION_KEY, pointer.as_deref()), &changes)
+        .await?;
+    for (key, value) in &changes {
+        if to.get(key).await?.as_deref() != *value {
+            let moved = (REVISION_KEY, Some(revision.as_str()));
+            let removed: Vec<Change> = changes.iter().map(|(key, _)| (*key, None)).collect();
+            let _ = to.write(moved, &removed).await;
+            return Err(StoreError::NotVerified);
+        }
+    }
+    from.write(
+        (LEDGER_KEY, Some(ledger.as_str())),
+        &[(LEDGER_KEY, None), (PREVIOUS_KEY, None)],
+    )
+    .await?;
+    Ok(true)
+}
+
+/// Runs a future that never waits, such as any operation on [`Memory`].
+///
+/// # Panics
+/// When the future waits: only storage that answers at once may be used here.
+pub fn now<T>(future: impl std::future::Future<Output = T>) -> T {
+    let mut future = std::pin::pin!(future);
+    let mut context = std::task::Context::from_waker(std::task::Waker::noop());
+    match future.as_mut().poll(&mut context) {
+        std::task::Poll::Ready(value) => value,
+        std::task::Poll::Pending => panic!("store::now on storage that waits"),
+    }
 }
 
 #[cfg(test)]

@@ -7,7 +7,7 @@
 //! (and when the page is hidden). What counts as a change for the backup reminder is decided
 //! here: an export is not one.
 
-use super::{load, save, Storage, StoreError, LEDGER_KEY, PREVIOUS_KEY};
+use super::{load, save, Loaded, Storage, StoreError};
 use crate::core::backup::{self, ImportError};
 use crate::core::error::FieldError;
 use crate::core::ids::IdSource;
@@ -24,6 +24,17 @@ pub struct Session {
     blocked: Option<StoreError>,
     /// True while the ledger holds changes that are not stored.
     pending: bool,
+    /// Changes that were not stored when another tab's save was loaded over them.
+    unsaved: Option<Arc<Ledger>>,
+}
+
+/// A save to run: the ledger to store and the revision it builds on.
+#[derive(Debug, Clone)]
+pub struct SaveTicket {
+    /// The ledger to store.
+    pub ledger: Arc<Ledger>,
+    /// The stored revision it builds on.
+    pub based_on: u64,
 }
 
 /// What an import of a backup brought in.
@@ -70,17 +81,24 @@ pub struct Usage {
 }
 
 impl Usage {
-    /// localStorage's limit per site: 5 MiB of UTF-16 text, counted in bytes.
+    /// localStorage's limit per site: 5 MiB of UTF-16 code units, counted in bytes.
     pub const LOCAL_STORAGE_QUOTA: u64 = 5 * 1024 * 1024 * 2;
 
-    /// The bytes localStorage spends on the stored document and its previous copy (two bytes
-    /// per UTF-16 code unit of keys and values).
-    pub fn of_local_storage(storage: &impl Storage) -> Usage {
-        let used = [LEDGER_KEY, PREVIOUS_KEY]
-            .iter()
-            .filter_map(|key| {
-                let value = storage.get(key).ok().flatten()?;
-                Some(2 * (key.encode_utf16().count() + value.encode_utf16().count()) as u64)
+    /// What the browser's storage estimate reports for this site (`navigator.storage`).
+    pub fn from_estimate(used: f64, quota: f64) -> Usage {
+        Usage {
+            used: used.max(0.0) as u64,
+            quota: quota.max(0.0) as u64,
+        }
+    }
+
+    /// The bytes localStorage spends on `entries` (two per UTF-16 code unit of keys and
+    /// values), against its limit.
+    pub fn of_local_storage<'a>(entries: impl IntoIterator<Item = (&'a str, &'a str)>) -> Usage {
+        let used = entries
+            .into_iter()
+            .map(|(key, value)| {
+                2 * (key.encode_utf16().count() + value.encode_utf16().count()) as u64
             })
             .sum();
         Usage {
@@ -91,7 +109,9 @@ impl Usage {
 
     /// Percent of the quota in use, rounded down.
     pub fn percent(&self) -> u64 {
-        (self.used * 100).checked_div(self.quota).unwrap_or(100)
+        (self.used.saturating_mul(100))
+            .checked_div(self.quota)
+            .unwrap_or(100)
     }
 
     /// Whether to warn, and how strongly.
@@ -114,22 +134,30 @@ impl Usage {
 }
 
 impl Session {
-    /// Opens the stored ledger; an unreadable one is left untouched and blocks every save.
-    pub fn open(storage: &impl Storage) -> Session {
-        match load(storage) {
+    /// A session over what was loaded; an unreadable store is left untouched and blocks every
+    /// save.
+    pub fn from_loaded(loaded: Result<Loaded, StoreError>) -> Session {
+        match loaded {
             Ok(loaded) => Session {
                 ledger: Arc::new(loaded.ledger),
                 revision: loaded.revision,
                 blocked: None,
                 pending: false,
+                unsaved: None,
             },
             Err(error) => Session {
                 ledger: Arc::default(),
                 revision: 0,
                 blocked: Some(error),
                 pending: false,
+                unsaved: None,
             },
         }
+    }
+
+    /// Opens the stored ledger.
+    pub async fn open(storage: &impl Storage) -> Session {
+        Session::from_loaded(load(storage).await)
     }
 
     /// The ledger as this tab shows it.
@@ -150,6 +178,11 @@ impl Session {
     /// True while changes are waiting to be stored.
     pub fn is_pending(&self) -> bool {
         self.pending
+    }
+
+    /// This tab's changes that were not stored when another tab's save was loaded over them.
+    pub fn unsaved(&self) -> Option<Arc<Ledger>> {
+        self.unsaved.clone()
     }
 
     /// Runs `change` on a copy of the ledger. When core accepts it, settlement plans it paid
@@ -192,24 +225,41 @@ impl Session {
     /// was stored before it (`None`: nothing was stored), which [`Session::undo_replacement`]
     /// takes. When the save fails, the ledger from before stays (on screen and stored) and the
     /// error is returned.
-    pub fn replace_and_store(
+    pub async fn replace_and_store(
         &mut self,
         ledger: Ledger,
         storage: &mut impl Storage,
         saved_at: &str,
     ) -> Result<Option<u64>, StoreError> {
-        self.flush(storage, saved_at)?;
-        let stored_before = storage.get(LEDGER_KEY)?.map(|_| self.revision);
-        let before = std::mem::replace(&mut self.ledger, Arc::new(ledger));
-        self.pending = true;
-        match self.flush(storage, saved_at) {
-            Ok(_) => Ok(stored_before),
-            Err(error) => {
-                self.ledger = before;
-                self.pending = false;
-                Err(error)
-            }
+        self.flush(storage, saved_at).await?;
+        let ticket = self.replacing(ledger);
+        let result = save(storage, &ticket.ledger, ticket.based_on, saved_at).await;
+        self.replaced(ticket, result)
+    }
+
+    /// The first half of [`Session::replace_and_store`] for a caller that runs the save
+    /// itself, after storing what was pending: the save to run for `ledger`. Nothing changes
+    /// until [`Session::replaced`] gets its outcome.
+    pub fn replacing(&self, ledger: Ledger) -> SaveTicket {
+        SaveTicket {
+            ledger: Arc::new(ledger),
+            based_on: self.revision,
         }
+    }
+
+    /// The second half of [`Session::replace_and_store`]: shows the replacement when its save
+    /// succeeded, and otherwise keeps everything as it was.
+    pub fn replaced(
+        &mut self,
+        ticket: SaveTicket,
+        result: Result<u64, StoreError>,
+    ) -> Result<Option<u64>, StoreError> {
+        let revision = result?;
+        let stored_before = (ticket.based_on > 0).then_some(ticket.based_on);
+        self.ledger = ticket.ledger;
+        self.revision = revision;
+        self.pending = false;
+        Ok(stored_before)
     }
 
     /// True while nothing has changed or been stored since the replacement stored on top of
@@ -222,72 +272,135 @@ impl Session {
     /// Puts back the stored document from before the replacement stored on top of
     /// `stored_before`, byte for byte, and shows it. Returns false, changing nothing, when
     /// anything was changed or stored since (in this tab or another).
-    pub fn undo_replacement(
+    pub async fn undo_replacement(
         &mut self,
         stored_before: Option<u64>,
         storage: &mut impl Storage,
     ) -> Result<bool, StoreError> {
-        if !self.can_undo(stored_before) || super::stored_revision(storage)? != self.revision {
+        if !self.can_undo(stored_before) || super::stored_revision(storage).await? != self.revision
+        {
             return Ok(false);
         }
         match stored_before {
-            Some(_) => self.restore_previous(storage)?,
-            None => self.start_empty(storage)?,
+            Some(_) => self.restore_previous(storage).await?,
+            None => self.start_empty(storage).await?,
         }
         Ok(true)
     }
 
-    /// Reads a backup file and, only when all of it is valid, replaces the ledger with it.
-    pub fn import_backup(&mut self, text: &str, today: NaiveDate) -> Result<Imported, ImportError> {
-        let ledger = backup::import(text)?;
+    /// Reads a backup file: the ledger it holds and what it brought in, when all of it is
+    /// valid. Nothing changes until the caller stores it with [`Session::replace_and_store`].
+    pub fn read_backup(text: &str, today: NaiveDate) -> Result<(Ledger, Imported), ImportError> {
+        let mut ledger = backup::import(text)?;
+        ledger.note_change(today);
         let imported = Imported {
             clients: ledger.clients.len(),
             invoices: ledger.invoices.len(),
             payments: ledger.payments.len(),
             activities: ledger.activities.len(),
         };
-        self.replace(ledger, today);
+        Ok((ledger, imported))
+    }
+
+    /// Reads a backup file and, only when all of it is valid, replaces the ledger with it
+    /// (pending a save).
+    pub fn import_backup(&mut self, text: &str, today: NaiveDate) -> Result<Imported, ImportError> {
+        let (ledger, imported) = Session::read_backup(text, today)?;
+        self.ledger = Arc::new(ledger);
+        self.pending = true;
         Ok(imported)
     }
 
-    /// Stores the pending changes; `Ok(None)` when nothing was pending.
-    ///
-    /// On failure the changes stay pending (and on screen) and the stored document is
-    /// unchanged, so the user can still export them.
-    pub fn flush(
-        &mut self,
-        storage: &mut impl Storage,
-        saved_at: &str,
-    ) -> Result<Option<u64>, StoreError> {
+    /// The save that stores what is pending: `Ok(None)` when nothing is, an error when the
+    /// stored document must not be written over. Run it with [`super::save`] and hand the
+    /// outcome to [`Session::saved`]; changes made meanwhile stay pending.
+    pub fn to_save(&self) -> Result<Option<SaveTicket>, StoreError> {
         if !self.pending {
             return Ok(None);
         }
         if let Some(error) = &self.blocked {
             return Err(error.clone());
         }
-        let revision = save(storage, &self.ledger, self.revision, saved_at)?;
-        self.revision = revision;
-        self.pending = false;
+        Ok(Some(SaveTicket {
+            ledger: self.ledger(),
+            based_on: self.revision,
+        }))
+    }
+
+    /// Takes the outcome of the save of `ticket`. On failure the changes stay pending (and on
+    /// screen) and the stored document is unchanged, so the user can still export them.
+    pub fn saved(
+        &mut self,
+        ticket: SaveTicket,
+        result: Result<u64, StoreError>,
+    ) -> Result<Option<u64>, StoreError> {
+        let revision = result?;
+        if ticket.based_on == self.revision {
+            self.revision = revision;
+            self.pending = !Arc::ptr_eq(&ticket.ledger, &self.ledger);
+        }
         Ok(Some(revision))
     }
 
+    /// Stores the pending changes; `Ok(None)` when nothing was pending.
+    pub async fn flush(
+        &mut self,
+        storage: &mut impl Storage,
+        saved_at: &str,
+    ) -> Result<Option<u64>, StoreError> {
+        let Some(ticket) = self.to_save()? else {
+            return Ok(None);
+        };
+        let result = save(storage, &ticket.ledger, ticket.based_on, saved_at).await;
+        self.saved(ticket, result)
+    }
+
     /// Reads the stored ledger again after another tab saved. Returns false when nothing newer
-    /// was stored. Changes of this tab that were not stored yet give way to the stored ones.
-    pub fn reload(&mut self, storage: &impl Storage) -> Result<bool, StoreError> {
-        if self.blocked.is_none() && super::stored_revision(storage)? == self.revision {
+    /// was stored. Changes of this tab that were not stored are kept aside (see
+    /// [`Session::unsaved`]) for the user to store again or export.
+    pub async fn reload(&mut self, storage: &impl Storage) -> Result<bool, StoreError> {
+        if self.blocked.is_none() && super::stored_revision(storage).await? == self.revision {
             return Ok(false);
         }
-        let loaded = load(storage)?;
+        let loaded = load(storage).await?;
+        self.adopt(loaded);
+        Ok(true)
+    }
+
+    /// Shows a ledger loaded from storage. Pending changes are kept aside, not dropped.
+    pub fn adopt(&mut self, loaded: Loaded) {
+        if self.pending {
+            self.unsaved = Some(Arc::clone(&self.ledger));
+        }
         self.ledger = Arc::new(loaded.ledger);
         self.revision = loaded.revision;
         self.blocked = None;
         self.pending = false;
-        Ok(true)
+    }
+
+    /// Takes back the changes kept aside, over whatever is stored now, pending a save.
+    pub fn take_back_unsaved(&mut self) -> bool {
+        match self.unsaved.take() {
+            Some(ledger) if self.blocked.is_none() => {
+                self.ledger = ledger;
+                self.pending = true;
+                true
+            }
+            other => {
+                self.unsaved = other;
+                false
+            }
+        }
+    }
+
+    /// Forgets the changes kept aside (after the user exported or declined them).
+    pub fn discard_unsaved(&mut self) {
+        self.unsaved = None;
     }
 
     /// Replaces the stored ledger with its previous good copy and shows that.
-    pub fn restore_previous(&mut self, storage: &mut impl Storage) -> Result<(), StoreError> {
-        let loaded = super::restore_previous(storage)?;
+    pub async fn restore_previous(&mut self, storage: &mut impl Storage) -> Result<(), StoreError> {
+        let loaded = super::restore_previous(storage).await?;
         self.ledger = Arc::new(loaded.ledger);
         self.revision = loaded.revision;
         self.blocked = None;
@@ -296,9 +409,9 @@ impl Session {
     }
 
     /// Removes the stored ledger (after the user downloaded it and confirmed) and starts empty.
-    pub fn start_empty(&mut self, storage: &mut impl Storage) -> Result<(), StoreError> {
-        super::clear(storage)?;
-        *self = Session::open(storage);
+    pub async fn start_empty(&mut self, storage: &mut impl Storage) -> Result<(), StoreError> {
+        super::clear(storage).await?;
+        *self = Session::open(storage).await;
         Ok(())
     }
 }
@@ -306,14 +419,14 @@ impl Session {
 #[cfg(test)]
 mod undo_tests {
     use super::*;
-    use crate::store::{Memory, PREVIOUS_KEY, REVISION_KEY};
+    use crate::store::{now, Memory, LEDGER_KEY, PREVIOUS_KEY, REVISION_KEY};
 
     fn day() -> NaiveDate {
         NaiveDate::from_ymd_opt(2026, 3, 1).unwrap()
     }
 
     fn stored(storage: &Memory) -> (Option<String>, Option<String>, Option<String>) {
-        let read = |key| storage.get(key).unwrap();
+        let read = |key| storage.peek(key);
         (read(LEDGER_KEY), read(PREVIOUS_KEY), read(REVISION_KEY))
     }
 
@@ -326,20 +439,18 @@ mod undo_tests {
     #[test]
     fn undoing_a_replacement_puts_back_the_stored_document_byte_for_byte() {
         let mut storage = Memory::default();
-        let mut session = Session::open(&storage);
+        let mut session = now(Session::open(&storage));
         session.replace(named("Before"), day());
-        session.flush(&mut storage, "2026-03-01T09:00:00Z").unwrap();
+        now(session.flush(&mut storage, "2026-03-01T09:00:00Z")).unwrap();
         session.replace(named("Pending"), day());
-        let stored_before = session
-            .replace_and_store(named("Imported"), &mut storage, "2026-03-01T10:00:00Z")
-            .unwrap();
-        let before_import = storage.get(PREVIOUS_KEY).unwrap();
+        let stored_before =
+            now(session.replace_and_store(named("Imported"), &mut storage, "2026-03-01T10:00:00Z"))
+                .unwrap();
+        let before_import = storage.peek(PREVIOUS_KEY);
         assert!(before_import.as_deref().unwrap().contains("Pending"));
         assert_eq!(session.ledger().business.name, "Imported");
-        assert!(session
-            .undo_replacement(stored_before, &mut storage)
-            .unwrap());
-        assert_eq!(storage.get(LEDGER_KEY).unwrap(), before_import);
+        assert!(now(session.undo_replacement(stored_before, &mut storage)).unwrap());
+        assert_eq!(storage.peek(LEDGER_KEY), before_import);
         assert_eq!(session.ledger().business.name, "Pending");
         assert!(!session.can_undo(stored_before), "an undo is done once");
     }
@@ -348,13 +459,11 @@ mod undo_tests {
     fn undoing_the_first_replacement_leaves_storage_as_empty_as_it_was() {
         let mut storage = Memory::default();
         let empty = stored(&storage);
-        let mut session = Session::open(&storage);
-        let stored_before = session
-            .replace_and_store(named("Imported"), &mut storage, "2026-03-01T10:00:00Z")
-            .unwrap();
-        assert!(session
-            .undo_replacement(stored_before, &mut storage)
-            .unwrap());
+        let mut session = now(Session::open(&storage));
+        let stored_before =
+            now(session.replace_and_store(named("Imported"), &mut storage, "2026-03-01T10:00:00Z"))
+                .unwrap();
+        assert!(now(session.undo_replacement(stored_before, &mut storage)).unwrap());
         assert_eq!(stored(&storage), empty);
         assert_eq!(*session.ledger(), Ledger::default());
     }
@@ -362,17 +471,15 @@ mod undo_tests {
     #[test]
     fn a_change_after_the_replacement_keeps_it_from_being_undone() {
         let mut storage = Memory::default();
-        let mut session = Session::open(&storage);
-        let stored_before = session
-            .replace_and_store(named("Imported"), &mut storage, "2026-03-01T10:00:00Z")
-            .unwrap();
+        let mut session = now(Session::open(&storage));
+        let stored_before =
+            now(session.replace_and_store(named("Imported"), &mut storage, "2026-03-01T10:00:00Z"))
+                .unwrap();
         session.replace(named("Edited"), day());
         assert!(!session.can_undo(stored_before));
-        session.flush(&mut storage, "2026-03-01T11:00:00Z").unwrap();
+        now(session.flush(&mut storage, "2026-03-01T11:00:00Z")).unwrap();
         let after_edit = stored(&storage);
-        assert!(!session
-            .undo_replacement(stored_before, &mut storage)
-            .unwrap());
+        assert!(!now(session.undo_replacement(stored_before, &mut storage)).unwrap());
         assert_eq!(stored(&storage), after_edit);
         assert_eq!(session.ledger().business.name, "Edited");
     }

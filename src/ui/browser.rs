@@ -25,14 +25,19 @@ pub fn now_stamp() -> String {
     }
 }
 
-/// Offers `contents` to the user as a file download.
-pub fn download(file_name: &str, mime: &str, contents: &str) -> Result<(), String> {
-    let fail = |error: JsValue| format!("the download could not start ({error:?})");
+fn fail(error: JsValue) -> String {
+    format!("the download could not start ({error:?})")
+}
+
+fn blob_of(mime: &str, contents: &str) -> Result<web_sys::Blob, String> {
     let parts = js_sys::Array::of1(&JsValue::from_str(contents));
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(mime);
-    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).map_err(fail)?;
-    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(fail)?;
+    web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).map_err(fail)
+}
+
+fn offer(file_name: &str, blob: &web_sys::Blob) -> Result<(), String> {
+    let url = web_sys::Url::create_object_url_with_blob(blob).map_err(fail)?;
     let document = web_sys::window()
         .and_then(|w| w.document())
         .ok_or("no document")?;
@@ -45,15 +50,41 @@ pub fn download(file_name: &str, mime: &str, contents: &str) -> Result<(), Strin
     Ok(())
 }
 
-/// Reads the first file chosen in a file input as text.
-pub async fn read_chosen_file(input: &web_sys::HtmlInputElement) -> Result<Option<String>, String> {
-    let Some(file) = input.files().and_then(|files| files.get(0)) else {
-        return Ok(None);
-    };
-    let text = wasm_bindgen_futures::JsFuture::from(file.text())
+/// Offers `contents` to the user as a file download.
+pub fn download(file_name: &str, mime: &str, contents: &str) -> Result<(), String> {
+    offer(file_name, &blob_of(mime, contents)?)
+}
+
+/// Offers `contents` as a file download only after reading the file's bytes back and finding
+/// them non-empty and equal to `contents`, byte for byte. Returns the number of bytes.
+pub async fn download_verified(
+    file_name: &str,
+    mime: &str,
+    contents: &str,
+) -> Result<usize, String> {
+    if contents.is_empty() {
+        return Err("there is nothing to download: the stored data is empty".into());
+    }
+    let blob = blob_of(mime, contents)?;
+    let bytes = wasm_bindgen_futures::JsFuture::from(blob.array_buffer())
         .await
-        .map_err(|error| format!("the file could not be read ({error:?})"))?;
-    Ok(text.as_string())
+        .map_err(fail)?;
+    let bytes = js_sys::Uint8Array::new(&bytes).to_vec();
+    if bytes != contents.as_bytes() {
+        return Err("the file did not match the stored data, so it was not offered".into());
+    }
+    offer(file_name, &blob)?;
+    Ok(bytes.len())
+}
+
+/// Waits `ms` milliseconds.
+pub async fn sleep(ms: i32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        if let Some(window) = web_sys::window() {
+            let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms);
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }
 
 /// Reads the first file chosen in a file input as bytes, so that core can decide how it is
@@ -180,13 +211,9 @@ pub fn after_paint(f: impl FnOnce() + 'static) {
     }
 }
 
-/// Calls `f` on every `event` of the window, with the key of a `storage` event.
-pub fn on_window(event: &str, f: impl Fn(Option<String>) + 'static) {
-    let listener = Closure::<dyn Fn(web_sys::Event)>::new(move |event: web_sys::Event| {
-        f(event
-            .dyn_ref::<web_sys::StorageEvent>()
-            .and_then(web_sys::StorageEvent::key))
-    });
+/// Calls `f` on every `event` of the window.
+pub fn on_window(event: &str, f: impl Fn(web_sys::Event) + 'static) {
+    let listener = Closure::<dyn Fn(web_sys::Event)>::new(f);
     if let Some(window) = web_sys::window() {
         let _ = window.add_event_listener_with_callback(event, listener.as_ref().unchecked_ref());
     }

@@ -158,8 +158,6 @@ pub fn InvoiceEditor(
                         get=|f: &InvoiceForm| f.flat_fee.clone() set=|f, v| f.flat_fee = v />
                 </Show>
             </div>
-            <Checkbox form form_id="invoice" field="disputed" label="The client disputes this invoice"
-                get=|f: &InvoiceForm| f.disputed set=|f, v| f.disputed = v />
             <FormErrors error />
             <div class="actions">
                 <button type="submit" class="primary">{submit_label}</button>

@@ -40,8 +40,10 @@ pub fn App() -> impl IntoView {
             </header>
             <components::UpdateBanner />
             <components::SaveBanner />
+            <components::UnsavedChanges />
             <components::BackupReminder />
             <main id="main" tabindex="-1">
+                <Show when=move || app.ready.get() fallback=|| view! { <div class="opening" aria-busy="true"></div> }>
                 <Show when=move || app.load_error.get().is_none() fallback=components::Recovery>
                 <Routes fallback=NotFound>
                     <Route path=path!("/") view=Dashboard />
@@ -55,6 +57,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/import") view=ImportPage />
                     <Route path=path!("/settings") view=SettingsPage />
                 </Routes>
+                </Show>
                 </Show>
             </main>
             <footer class="footer">

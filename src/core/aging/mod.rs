@@ -3,6 +3,10 @@
 //! An invoice counts on day D when it was issued on or before D and something is still owed
 //! at the end of D (only payments dated on or before D count; a write-off counts from its
 //! date). Currencies are never added together: every row and every total has one currency.
+//!
+//! Disputed amounts are the part of each balance an open dispute covers on D (the disputed
+//! amount, at most the balance; the whole balance when the whole invoice is disputed). They
+//! are reported separately, and left out of the buckets when disputed amounts are excluded.
 
 pub mod buckets;
 pub mod metrics;
@@ -11,6 +15,7 @@ pub mod queue;
 pub use buckets::{Bucket, Buckets};
 
 use crate::core::books::Books;
+use crate::core::case::CaseIndex;
 use crate::core::csv::push_row;
 use crate::core::currency::Currency;
 use crate::core::fast_map::FastMap;
@@ -44,9 +49,14 @@ impl AgingOptions {
         }
     }
 
-    /// Whether an open invoice's amount goes in the buckets (disputed ones only when included).
-    pub fn counts(&self, invoice: &Invoice) -> bool {
-        self.include_disputed || !invoice.disputed
+    /// What of an open invoice's balance goes in the buckets: all of it, or, when disputed
+    /// amounts are excluded, the undisputed part.
+    pub fn counted(&self, aged: &AgedInvoice) -> Decimal {
+        if self.include_disputed {
+            aged.outstanding
+        } else {
+            aged.outstanding - aged.disputed
+        }
     }
 }
 
@@ -59,6 +69,8 @@ pub struct AgedInvoice<'a> {
     pub position: usize,
     /// What is owed on the day.
     pub outstanding: Decimal,
+    /// The part of it an open dispute covers on the day (zero without one).
+    pub disputed: Decimal,
     /// Days past the due (or issue) date; zero or less when not yet due.
     pub days: i64,
     /// Its bucket's index.
@@ -157,13 +169,10 @@ impl Tally {
         }
     }
 
-    fn add(&mut self, aged: &AgedInvoice, counted: bool) {
-        let outstanding = cents(aged.outstanding);
-        if aged.invoice.disputed {
-            self.disputed += outstanding;
-        }
-        if counted {
-            self.cents[aged.bucket] += outstanding;
+    fn add(&mut self, aged: &AgedInvoice, counted: Decimal) {
+        self.disputed += cents(aged.disputed);
+        if counted > Decimal::ZERO {
+            self.cents[aged.bucket] += cents(counted);
             self.oldest_days = self.oldest_days.max(aged.days);
             self.invoices += 1;
         }
@@ -204,7 +213,12 @@ pub struct AgingReport {
 }
 
 /// Ages the invoice at `position`: `None` unless it was issued by the day and is still owed.
-fn age<'a>(books: &'a Books, position: usize, options: &AgingOptions) -> Option<AgedInvoice<'a>> {
+fn age<'a>(
+    books: &'a Books,
+    disputes: &CaseIndex,
+    position: usize,
+    options: &AgingOptions,
+) -> Option<AgedInvoice<'a>> {
     let invoice = &books.invoices[position];
     if invoice.issue_date > options.as_of {
         return None;
@@ -224,6 +238,7 @@ fn age<'a>(books: &'a Books, position: usize, options: &AgingOptions) -> Option<
         invoice,
         position,
         outstanding,
+        disputed: disputes.disputed(books, position, outstanding),
         days,
         bucket: options.buckets.index_of(days),
     })
@@ -235,7 +250,8 @@ pub fn open_invoices<'a>(
     options: &AgingOptions,
 ) -> impl Iterator<Item = AgedInvoice<'a>> + 'a {
     let options = options.clone();
-    (0..books.invoices.len()).filter_map(move |position| age(books, position, &options))
+    let disputes = CaseIndex::disputes(books, options.as_of);
+    (0..books.invoices.len()).filter_map(move |position| age(books, &disputes, position, &options))
 }
 
 /// The position in the books of the client of the invoice at `invoice_at`.
@@ -361,7 +377,7 @@ pub fn aging(books: &Books, options: &AgingOptions) -> AgingReport {
                 Tally::new(kind(), &invoice.client_id, &invoice.currency, columns)
             }),
         };
-        tally.add(&aged, options.counts(invoice));
+        tally.add(&aged, options.counted(&aged));
     }
     let mut totals: Vec<Tally> = currencies
         .known
@@ -424,13 +440,16 @@ pub fn cell_invoices<'a>(
     currency: &Currency,
 ) -> Vec<AgedInvoice<'a>> {
     let in_cell = |aged: &AgedInvoice| {
-        aged.bucket == bucket && &aged.invoice.currency == currency && options.counts(aged.invoice)
+        aged.bucket == bucket
+            && &aged.invoice.currency == currency
+            && options.counted(aged) > Decimal::ZERO
     };
+    let disputes = CaseIndex::disputes(books, options.as_of);
     let mut found: Vec<AgedInvoice> = match row {
         RowKind::Client(client_id) => books
             .invoices_of(client_id)
             .filter_map(|invoice| books.invoices.element_offset(invoice))
-            .filter_map(|position| age(books, position, options))
+            .filter_map(|position| age(books, &disputes, position, options))
             .filter(in_cell)
             .collect(),
         RowKind::Total => open_invoices(books, options).filter(in_cell).collect(),
@@ -471,5 +490,7 @@ pub fn to_csv(report: &AgingReport) -> String {
     csv
 }
 
+#[cfg(test)]
+mod case_tests;
 #[cfg(test)]
 mod tests;

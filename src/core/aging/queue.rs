@@ -1,21 +1,37 @@
-//! The "chase today" queue: the open invoices that need an action on a day, most urgent first.
+//! The "chase today" queue: the open invoices that need an action on a day, most urgent first,
+//! and the invoices waiting on something the client said or that was agreed.
+//!
+//! What the case file says decides first (see [`crate::core::ladder`]):
+//! - a paused invoice (or one of a paused client) leaves the queue until the pause's `until`
+//!   date and is listed as waiting, "paused until 15 Mar 2026: awaiting PO";
+//! - a pending promise to pay keeps the invoice out of the queue until the promised date plus
+//!   the grace period set in Settings, listed as waiting, "promised £500.00 by 10 Mar 2026";
+//! - a broken or part-kept promise brings it back with extra weight, and the line says so;
+//! - an open dispute of the whole balance puts "resolve the dispute first" on the line, with
+//!   the dispute's age; a dispute of part of it leaves the undisputed part to be chased, and the
+//!   line names the disputed part.
 //!
 //! The score adds four parts, all whole numbers:
-//! - amount: 10 points per digit of the outstanding amount's whole part (£2,325 → 40);
+//! - amount: 10 points per digit of the whole part of what is chased, the balance less any
+//!   disputed part (the whole balance when all of it is disputed; £2,325 → 40);
 //! - lateness: one point per three days overdue, at most 60;
-//! - silence: one point per two days since the last contact (any activity about the invoice,
-//!   or about the client in general), at most 30; with no contact at all, the days overdue;
-//! - broken promises: 25 points for each promise to pay logged at least 7 days ago while the
-//!   invoice is still open.
+//! - silence: one point per two days since the last contact (any activity about the invoice or
+//!   about the client in general, a promise made, a dispute raised), at most 30; with no contact
+//!   at all, the days overdue;
+//! - broken promises: 25 points for each promise to pay covering the invoice that was broken
+//!   or only part-kept (its promised date plus the grace period passed without the full amount).
 //!
 //! Ties go to the earlier due date, then the invoice id.
 
 use super::{client_position, open_invoices, AgingOptions, Buckets};
 use crate::core::books::Books;
-use crate::core::dates::add_days;
+use crate::core::case::{promise_phrase, standing_of, CaseIndex, PromiseState, Standing};
+use crate::core::currency::Currency;
+use crate::core::dates::format_date;
 use crate::core::ladder::{advise, Advice, InvoiceFacts, LadderStep};
 use crate::core::ledger::Ledger;
-use crate::core::model::{activity_kind, Activity};
+use crate::core::model::{activity_kind, Activity, Invoice};
+use crate::core::money::format_money;
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
@@ -34,26 +50,36 @@ pub struct QueueItem {
     pub urgency: Urgency,
     /// The urgency score (see the module docs).
     pub score: i64,
+    /// What the case file adds to the line: the latest broken promise, a disputed part.
+    pub notes: Vec<String>,
 }
 
 impl QueueItem {
-    /// One line saying why, such as `47 days late, last contact 21 days ago: final notice`.
+    /// One line saying why, such as `47 days late, last contact 21 days ago: final notice`,
+    /// followed by the case file's notes.
     pub fn reason(&self) -> String {
-        reason(&self.urgency, self.advice)
+        let mut line = reason(&self.urgency, self.advice);
+        for note in &self.notes {
+            line.push_str("; ");
+            line.push_str(note);
+        }
+        line
     }
 }
 
 /// What the queue weighs about one open invoice on a day.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Urgency {
-    /// What is owed.
+    /// What is chased: the balance less any disputed part (all of it when wholly disputed).
     pub outstanding: Decimal,
     /// Days past the due date (zero or less before it).
     pub days_overdue: i64,
     /// Days since the last contact about the invoice or the client, if there was any.
     pub days_since_contact: Option<i64>,
-    /// Promises to pay logged at least 7 days ago while the invoice is still open.
+    /// Promises to pay covering the invoice that were broken or only part-kept.
     pub broken_promises: i64,
+    /// Days since the open dispute was raised, while one is open.
+    pub dispute_days: Option<i64>,
 }
 
 /// The urgency score: amount, lateness, silence and broken promises (see the module docs).
@@ -65,8 +91,11 @@ pub fn score(urgency: &Urgency) -> i64 {
             .days_since_contact
             .map_or(late, |days| days / 2)
             .min(30)
-        + urgency.broken_promises * 25
+        + urgency.broken_promises * BROKEN_PROMISE_POINTS
 }
+
+/// Points a broken or part-kept promise adds to the score.
+pub const BROKEN_PROMISE_POINTS: i64 = 25;
 
 /// One line saying why the invoice is in the queue and what to do, such as
 /// `47 days late, last contact 21 days ago: final notice`.
@@ -88,9 +117,51 @@ pub fn reason(urgency: &Urgency, advice: Advice) -> String {
     };
     let action = match advice {
         Advice::Send(step) => step.label().to_lowercase(),
-        _ => "resolve the dispute first".into(),
+        _ => match urgency.dispute_days {
+            Some(1) => "resolve the dispute first (open 1 day)".into(),
+            Some(days) => format!("resolve the dispute first (open {days} days)"),
+            None => "resolve the dispute first".into(),
+        },
     };
     format!("{lateness}{contact}{promises}: {action}")
+}
+
+/// What became of the latest broken or part-kept promise, such as
+/// `broke the promise of 3 Mar 2026: promised £500.00 by 10 Mar 2026, nothing received`.
+pub fn broken_promise_note(standing: &Standing) -> Option<String> {
+    let (promise, status) = standing.broken.first()?;
+    let received = match status.state {
+        PromiseState::PartKept => format!(
+            "only {} received",
+            format_money(status.paid, &promise.currency)
+        ),
+        _ => "nothing received".into(),
+    };
+    Some(format!(
+        "broke the promise of {}: {}, {received}",
+        format_date(promise.made_on),
+        promise_phrase(promise)
+    ))
+}
+
+/// The note for a dispute of part of the balance, such as
+/// `£200.00 disputed for 12 days: resolve that first; chasing the undisputed £800.00`.
+fn part_dispute_note(
+    standing: &Standing,
+    outstanding: Decimal,
+    currency: &Currency,
+    as_of: NaiveDate,
+) -> Option<String> {
+    let dispute = standing.dispute?;
+    if standing.wholly_disputed(outstanding) {
+        return None;
+    }
+    Some(format!(
+        "{} disputed for {} days: resolve that first; chasing the undisputed {}",
+        format_money(standing.disputed, currency),
+        (as_of - dispute.opened_on).num_days(),
+        format_money(outstanding - standing.disputed, currency)
+    ))
 }
 
 fn digits(amount: Decimal) -> i64 {
@@ -116,7 +187,28 @@ fn ladder_letters<'a>(
         .collect()
 }
 
-/// What the ladder recommends for one invoice on a day.
+/// The ladder's facts about an open (or paid) invoice from its case standing.
+fn facts<'a>(
+    as_of: NaiveDate,
+    invoice: &Invoice,
+    outstanding: Decimal,
+    standing: &Standing,
+    any_payment: bool,
+    sent: &'a [(LadderStep, NaiveDate)],
+) -> InvoiceFacts<'a> {
+    InvoiceFacts {
+        as_of,
+        due_date: invoice.due_date,
+        open: outstanding > Decimal::ZERO,
+        disputed: standing.wholly_disputed(outstanding),
+        paused_until: standing.paused_until(),
+        promised_until: standing.promised_until(),
+        any_payment,
+        sent,
+    }
+}
+
+/// What the ladder recommends for one invoice on a day, given its pauses, disputes and promises.
 pub fn advice_for(ledger: &Ledger, invoice_id: &str, as_of: NaiveDate) -> Advice {
     let Some(invoice) = ledger.invoice(invoice_id) else {
         return Advice::Nothing;
@@ -124,14 +216,93 @@ pub fn advice_for(ledger: &Ledger, invoice_id: &str, as_of: NaiveDate) -> Advice
     let sent = ladder_letters(ledger.activities.iter().filter(|activity| {
         activity.invoice_id.as_deref() == Some(invoice_id) && activity.date <= as_of
     }));
-    advise(&InvoiceFacts {
+    let outstanding = ledger.outstanding(invoice, as_of);
+    let standing = standing_of(ledger, invoice, outstanding, as_of);
+    advise(&facts(
         as_of,
-        due_date: invoice.due_date,
-        open: ledger.outstanding(invoice, as_of) > Decimal::ZERO,
-        disputed: invoice.disputed,
-        any_payment: ledger.paid(invoice_id, as_of) > Decimal::ZERO,
-        sent: &sent,
-    })
+        invoice,
+        outstanding,
+        &standing,
+        ledger.paid(invoice_id, as_of) > Decimal::ZERO,
+        &sent,
+    ))
+}
+
+/// Why an open invoice is waiting rather than chased.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Hold {
+    /// The client promised to pay: the promise, and the last day it can still be kept.
+    Promised {
+        /// "promised £500.00 by 10 Mar 2026".
+        phrase: String,
+        /// The promised date plus the grace period.
+        until: NaiveDate,
+    },
+    /// Chasing is paused until a day, for a reason; `client` when the whole client is paused.
+    Paused {
+        /// The day chasing resumes.
+        until: NaiveDate,
+        /// Why.
+        reason: String,
+        /// The pause covers every invoice of the client.
+        client: bool,
+    },
+}
+
+impl Hold {
+    /// The day the invoice comes back to the queue (unless paid).
+    pub fn returns_on(&self) -> NaiveDate {
+        match self {
+            Hold::Promised { until, .. } => crate::core::dates::add_days(*until, 1),
+            Hold::Paused { until, .. } => *until,
+        }
+    }
+
+    /// One line for people, such as `promised £500.00 by 10 Mar 2026` or
+    /// `paused until 15 Mar 2026: awaiting PO`.
+    pub fn line(&self) -> String {
+        match self {
+            Hold::Promised { phrase, until } => {
+                format!("{phrase} (waiting until {})", format_date(*until))
+            }
+            Hold::Paused {
+                until,
+                reason,
+                client,
+            } => format!(
+                "{} until {}: {reason}",
+                if *client { "client paused" } else { "paused" },
+                format_date(*until)
+            ),
+        }
+    }
+
+    /// True for a pause.
+    pub fn is_pause(&self) -> bool {
+        matches!(self, Hold::Paused { .. })
+    }
+}
+
+/// One open invoice that is not chased today, and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HeldItem {
+    /// The invoice.
+    pub invoice_id: String,
+    /// Its position in the books.
+    pub position: usize,
+    /// What is owed.
+    pub outstanding: Decimal,
+    /// Why it waits.
+    pub hold: Hold,
+}
+
+/// The day's queue and the invoices waiting.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Queue {
+    /// What to chase, most urgent first.
+    pub items: Vec<QueueItem>,
+    /// What waits on a promise or a pause, the soonest to return first.
+    pub held: Vec<HeldItem>,
 }
 
 /// Activities dated by the day, by invoice position, and the last general contact per client
@@ -175,67 +346,122 @@ impl<'a> Contacts<'a> {
 /// Builds the queue for a day: every open invoice whose ladder says to send a letter or to
 /// resolve a dispute, by [`score`], then the earlier due date, then the invoice id.
 pub fn chase_queue(books: &Books, as_of: NaiveDate) -> Vec<QueueItem> {
+    queue(books, as_of).items
+}
+
+/// Builds the day's queue and the list of invoices waiting on a promise or a pause.
+pub fn queue(books: &Books, as_of: NaiveDate) -> Queue {
     let contacts = Contacts::gather(books, as_of);
+    let case = CaseIndex::new(books, as_of);
     let options = AgingOptions {
         as_of,
         buckets: Buckets::default(),
         by_issue_date: false,
         include_disputed: true,
     };
-    let mut queue: Vec<(QueueItem, NaiveDate)> = open_invoices(books, &options)
-        .filter_map(|aged| {
-            let invoice = aged.invoice;
-            let activities = contacts.by_invoice[aged.position].as_slice();
-            let sent = ladder_letters(activities.iter().copied());
-            let advice = advise(&InvoiceFacts {
-                as_of,
-                due_date: invoice.due_date,
-                open: true,
-                disputed: invoice.disputed,
-                any_payment: false,
-                sent: &sent,
-            });
-            if !matches!(advice, Advice::Send(_) | Advice::ResolveDispute) {
-                return None;
-            }
-            let last_contact = activities
-                .iter()
-                .map(|activity| activity.date)
-                .chain(
-                    client_position(books, aged.position)
-                        .and_then(|client_at| contacts.last_by_client[client_at]),
-                )
-                .max();
-            let urgency = Urgency {
-                outstanding: aged.outstanding,
-                days_overdue: aged.days,
-                days_since_contact: last_contact.map(|date| (as_of - date).num_days()),
-                broken_promises: activities
-                    .iter()
-                    .filter(|activity| {
-                        activity.kind == activity_kind::PROMISE
-                            && add_days(activity.date, 7) <= as_of
+    let mut held = Vec::new();
+    let mut items: Vec<(QueueItem, NaiveDate)> = Vec::new();
+    for aged in open_invoices(books, &options) {
+        let invoice = aged.invoice;
+        let standing = case.standing(books, aged.position, aged.outstanding);
+        let activities = contacts.by_invoice[aged.position].as_slice();
+        let sent = ladder_letters(activities.iter().copied());
+        let advice = advise(&facts(
+            as_of,
+            invoice,
+            aged.outstanding,
+            &standing,
+            false,
+            &sent,
+        ));
+        let hold = match advice {
+            Advice::Paused(until) => standing.pause.map(|pause| Hold::Paused {
+                until,
+                reason: pause.reason.clone(),
+                client: pause.invoice_id.is_none(),
+            }),
+            Advice::AwaitPromise(until) => {
+                standing
+                    .pending
+                    .as_ref()
+                    .map(|(promise, _)| Hold::Promised {
+                        phrase: promise_phrase(promise),
+                        until,
                     })
-                    .count() as i64,
-            };
-            Some((
-                QueueItem {
-                    invoice_id: invoice.id.clone(),
-                    position: aged.position,
-                    client_id: invoice.client_id.clone(),
-                    advice,
-                    score: score(&urgency),
-                    urgency,
-                },
-                invoice.due_date,
+            }
+            Advice::Send(_) | Advice::ResolveDispute => None,
+            _ => continue,
+        };
+        if let Some(hold) = hold {
+            held.push(HeldItem {
+                invoice_id: invoice.id.clone(),
+                position: aged.position,
+                outstanding: aged.outstanding,
+                hold,
+            });
+            continue;
+        }
+        let last_contact = activities
+            .iter()
+            .map(|activity| activity.date)
+            .chain(
+                client_position(books, aged.position)
+                    .and_then(|client_at| contacts.last_by_client[client_at]),
+            )
+            .chain(standing.broken.iter().map(|(promise, _)| promise.made_on))
+            .chain(standing.dispute.map(|dispute| dispute.opened_on))
+            .max();
+        let wholly_disputed = standing.wholly_disputed(aged.outstanding);
+        let urgency = Urgency {
+            outstanding: if wholly_disputed {
+                aged.outstanding
+            } else {
+                aged.outstanding - standing.disputed
+            },
+            days_overdue: aged.days,
+            days_since_contact: last_contact.map(|date| (as_of - date).num_days()),
+            broken_promises: standing.broken.len() as i64,
+            dispute_days: standing
+                .dispute
+                .filter(|_| wholly_disputed)
+                .map(|dispute| (as_of - dispute.opened_on).num_days()),
+        };
+        let notes = broken_promise_note(&standing)
+            .into_iter()
+            .chain(part_dispute_note(
+                &standing,
+                aged.outstanding,
+                &invoice.currency,
+                as_of,
             ))
-        })
-        .collect();
-    queue.sort_by(|(a, a_due), (b, b_due)| {
+            .collect();
+        items.push((
+            QueueItem {
+                invoice_id: invoice.id.clone(),
+                position: aged.position,
+                client_id: invoice.client_id.clone(),
+                advice,
+                score: score(&urgency),
+                urgency,
+                notes,
+            },
+            invoice.due_date,
+        ));
+    }
+    items.sort_by(|(a, a_due), (b, b_due)| {
         b.score
             .cmp(&a.score)
             .then_with(|| a_due.cmp(b_due))
             .then_with(|| a.invoice_id.cmp(&b.invoice_id))
     });
-    queue.into_iter().map(|(item, _)| item).collect()
+    held.sort_by(|a, b| {
+        a.hold
+            .returns_on()
+            .cmp(&b.hold.returns_on())
+            .then_with(|| a.invoice_id.cmp(&b.invoice_id))
+    });
+    Queue {
+        items: items.into_iter().map(|(item, _)| item).collect(),
+        held,
+    }
 }

@@ -6,7 +6,7 @@ use super::*;
 use crate::core::books::Books;
 use crate::core::dates::add_days;
 use crate::core::ladder::{Advice, LadderStep};
-use crate::core::model::{activity_kind, Activity, Client, Invoice, Payment};
+use crate::core::model::{activity_kind, Activity, Client, Dispute, Invoice, Payment, Promise};
 use crate::core::money::Amount;
 use proptest::prelude::*;
 use std::sync::Arc;
@@ -75,6 +75,22 @@ fn add_payment(ledger: &mut Ledger, invoice: &str, date: NaiveDate, amount: &str
         method: String::new(),
         note: String::new(),
     });
+}
+
+/// Records an open dispute of `invoice` raised on `opened_on`, of `part` (or all of it).
+fn dispute(ledger: &mut Ledger, invoice: &str, opened_on: NaiveDate, part: Option<&str>) {
+    let client_id = ledger.invoice(invoice).unwrap().client_id.clone();
+    ledger.disputes.push(Dispute {
+        id: format!("d{}", ledger.disputes.len() + 1),
+        client_id,
+        invoice_id: invoice.into(),
+        opened_on,
+        reason: "Not delivered".into(),
+        amount: part.map(|part| Amount::new(d(part)).unwrap()),
+        notes: String::new(),
+        resolution: None,
+    });
+    crate::core::case::sync_disputes(ledger);
 }
 
 /// An invoice of 100.00 GBP due `days_overdue` days before the report's day.
@@ -215,12 +231,7 @@ fn disputed_amounts_are_reported_separately_and_can_be_left_out() {
         "40",
         "GBP",
     );
-    ledger
-        .invoices
-        .iter_mut()
-        .find(|invoice| invoice.id == disputed)
-        .unwrap()
-        .disputed = true;
+    dispute(&mut ledger, &disputed, day(2026, 2, 2), None);
     let mut options = AgingOptions::from_settings(&ledger, as_of());
     let with = aging(&books(&ledger), &options);
     assert_eq!(
@@ -233,6 +244,28 @@ fn disputed_amounts_are_reported_separately_and_can_be_left_out() {
         (without.totals[0].total, without.totals[0].disputed),
         (d("100"), d("40"))
     );
+}
+
+#[test]
+fn only_the_disputed_part_of_a_partly_disputed_invoice_is_reported_as_disputed() {
+    let mut ledger = overdue_by(10);
+    dispute(&mut ledger, "i1", day(2026, 6, 25), Some("30"));
+    let mut options = AgingOptions::from_settings(&ledger, as_of());
+    let with = aging(&books(&ledger), &options);
+    assert_eq!(
+        (with.totals[0].total, with.totals[0].disputed),
+        (d("100"), d("30"))
+    );
+    options.include_disputed = false;
+    let without = aging(&books(&ledger), &options);
+    assert_eq!(
+        (without.totals[0].total, without.totals[0].disputed),
+        (d("70"), d("30"))
+    );
+    // Before the dispute was raised nothing was disputed.
+    options.as_of = day(2026, 6, 24);
+    let before = aging(&books(&ledger), &options);
+    assert_eq!(before.totals[0].disputed, d("0"));
 }
 
 #[test]
@@ -396,6 +429,7 @@ fn letter(ledger: &mut Ledger, invoice: &str, date: NaiveDate, step: LadderStep)
         summary: "sent".into(),
         step: Some(step.id().into()),
         channel: None,
+        letter_id: None,
     });
 }
 
@@ -434,12 +468,7 @@ fn the_queue_ranks_by_score_and_explains_each_step() {
         "50",
         "GBP",
     );
-    ledger
-        .invoices
-        .iter_mut()
-        .find(|invoice| invoice.id == disputed)
-        .unwrap()
-        .disputed = true;
+    dispute(&mut ledger, &disputed, add_days(as_of(), -60), None);
     for id in [&small, &large] {
         letter(
             &mut ledger,
@@ -456,7 +485,7 @@ fn the_queue_ranks_by_score_and_explains_each_step() {
     }
     let queue = chase_queue(&books(&ledger), as_of());
     let order: Vec<&str> = queue.iter().map(|item| item.invoice_id.as_str()).collect();
-    // disputed: 2 digits × 10 + 60 / 3 + no contact (60 days, capped at 30) = 20 + 20 + 30 = 70
+    // disputed: 2 digits × 10 + 60 / 3 + raised 60 days ago (60 / 2, at most 30) = 20 + 20 + 30
     assert_eq!(
         order,
         [
@@ -468,9 +497,10 @@ fn the_queue_ranks_by_score_and_explains_each_step() {
     );
     assert_eq!(queue[0].advice, Advice::ResolveDispute);
     assert_eq!(queue[0].score, 70);
-    assert!(queue[0]
-        .reason()
-        .ends_with("no contact yet: resolve the dispute first"));
+    assert_eq!(
+        queue[0].reason(),
+        "60 days late, last contact 60 days ago: resolve the dispute first (open 60 days)"
+    );
     assert_eq!(
         queue[1].reason(),
         "47 days late, last contact 21 days ago: final notice"
@@ -503,19 +533,39 @@ fn a_broken_promise_moves_an_invoice_up() {
         "500",
         "GBP",
     );
+    // A note saying "promise" is only a note: it neither holds nor weighs anything.
     ledger.activities.push(Activity {
         id: "a1".into(),
         client_id: "c1".into(),
-        invoice_id: Some(b.clone()),
+        invoice_id: Some(a.clone()),
         date: add_days(as_of(), -10),
         kind: activity_kind::PROMISE.into(),
         summary: "will pay Friday".into(),
         step: None,
         channel: None,
+        letter_id: None,
+    });
+    // Ten days ago the client promised to pay b within three days; nothing came.
+    ledger.promises.push(Promise {
+        id: "pr1".into(),
+        client_id: "c1".into(),
+        invoice_id: Some(b.clone()),
+        made_on: add_days(as_of(), -10),
+        promised_by: "Jo".into(),
+        amount: Amount::new(d("500")).unwrap(),
+        currency: Currency::parse("GBP").unwrap(),
+        due: add_days(as_of(), -7),
+        channel: "phone".into(),
+        note: String::new(),
     });
     let queue = chase_queue(&books(&ledger), as_of());
     assert_eq!(queue[0].invoice_id, b);
-    assert!(queue[0].reason().contains("1 broken promise"));
+    assert_eq!(queue[0].score, queue[1].score + 25);
+    assert_eq!(
+        queue[0].reason(),
+        "20 days late, last contact 10 days ago, 1 broken promise: overdue reminder; \
+         broke the promise of 20 Jun 2026: promised £500.00 by 23 Jun 2026, nothing received"
+    );
     assert_eq!(queue[1].invoice_id, a);
 }
 
@@ -529,7 +579,9 @@ prop_compose! {
         for (client, issued, terms, cents, euro, disputed) in invoices {
             let issued = add_days(start, issued);
             let id = add_invoice(&mut ledger, &format!("c{}", client + 1), issued, add_days(issued, terms), &Decimal::new(cents, 2).to_string(), if euro { "EUR" } else { "GBP" });
-            ledger.invoices.iter_mut().find(|invoice| invoice.id == id).unwrap().disputed = disputed;
+            if disputed {
+                dispute(&mut ledger, &id, issued, (cents % 3 == 0).then_some("50.00"));
+            }
         }
         let count = ledger.invoices.len();
         if count > 0 {
@@ -562,8 +614,13 @@ proptest! {
         let owed = |client_id: &str, currency: &Currency| -> Decimal {
             ledger.invoices.iter()
                 .filter(|invoice| invoice.client_id == client_id && &invoice.currency == currency)
-                .filter(|invoice| invoice.issue_date <= as_of && (include_disputed || !invoice.disputed))
-                .map(|invoice| ledger.outstanding(invoice, as_of))
+                .filter(|invoice| invoice.issue_date <= as_of)
+                .map(|invoice| {
+                    let outstanding = ledger.outstanding(invoice, as_of);
+                    let disputed = crate::core::case::open_dispute(&ledger, &invoice.id, as_of)
+                        .map_or(Decimal::ZERO, |d| crate::core::case::disputed_part(d, outstanding));
+                    if include_disputed { outstanding } else { outstanding - disputed }
+                })
                 .sum()
         };
         for client in &ledger.clients {
@@ -670,6 +727,7 @@ fn the_score_adds_amount_lateness_silence_and_broken_promises() {
         days_overdue: 47,
         days_since_contact: Some(21),
         broken_promises: 0,
+        dispute_days: None,
     };
     // 4 digits × 10 + 47 / 3 + 21 / 2 = 40 + 15 + 10
     assert_eq!(score(&urgency), 65);
@@ -686,6 +744,7 @@ fn the_score_adds_amount_lateness_silence_and_broken_promises() {
         days_overdue: 400,
         days_since_contact: None,
         broken_promises: 0,
+        dispute_days: None,
     };
     assert_eq!(score(&forgotten), 100);
     // not yet due: no lateness points, and no silence points without contact
@@ -703,6 +762,7 @@ fn the_reason_says_how_late_the_last_contact_the_promises_and_the_step() {
         days_overdue: 47,
         days_since_contact: Some(21),
         broken_promises: 0,
+        dispute_days: None,
     };
     let final_notice = Advice::Send(LadderStep::FinalNotice);
     assert_eq!(

@@ -33,15 +33,17 @@
 //! [`Staleness`] warning, and a rate the user added in Settings is flagged on its row.
 
 mod accrual;
+mod claim;
 pub mod rates;
 pub mod rules;
 
 use crate::core::currency::Currency;
 use crate::core::dates::format_date;
-use crate::core::ledger::{InvoiceStatus, Ledger};
+use crate::core::ledger::Ledger;
 use crate::core::model::{Appropriation, Business, InterestTerms, Invoice, Payment, RuleKind};
 use crate::core::money::{format_money, format_percent, round_cents};
 use chrono::NaiveDate;
+pub use claim::{claims, client_claim, paid_late, ClaimTotals, ClientClaim, InvoiceClaim};
 pub use rates::Staleness;
 pub use rules::{appropriation, citation, citation_for, legal_due_date};
 use rust_decimal::Decimal;
@@ -51,8 +53,9 @@ use rust_decimal::Decimal;
 pub struct InterestOptions {
     /// UK: re-fix the reference rate at each half-year instead of one rate for the whole debt.
     pub uk_split_half_years: bool,
-    /// [`claims`]: also list invoices paid in full but late, whose interest and compensation
-    /// can still be claimed.
+    /// [`claims`] and [`client_claim`]: also claim the interest and compensation still due on
+    /// invoices paid in full but late. The letter view and the settlement planner leave this
+    /// off until the person ticks "Include interest on invoices paid late".
     pub include_paid_late: bool,
 }
 
@@ -341,85 +344,6 @@ fn set_compensation(
             ));
         }
     }
-}
-
-/// One invoice's part of what a client owes: its open balance, its interest and compensation.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct InvoiceClaim<'a> {
-    /// The invoice.
-    pub invoice: &'a Invoice,
-    /// Paid against it by the report's day.
-    pub paid: Decimal,
-    /// The ledger's open balance (zero once paid in full).
-    pub outstanding: Decimal,
-    /// Its interest and compensation.
-    pub interest: InterestResult,
-    /// Paid in full, but late: only the interest and compensation are still claimable.
-    pub paid_late: bool,
-}
-
-impl InvoiceClaim<'_> {
-    /// Everything still owed on the invoice in its own currency: amount + interest +
-    /// compensation − payments, never below zero. However payments were appropriated, this is
-    /// the same sum; for an invoice paid in full but late it is the interest and compensation
-    /// still claimable.
-    pub fn claim(&self) -> Decimal {
-        let owed = self.invoice.amount.value() + self.interest.total - self.paid
-            + self.interest.compensation_in_currency();
-        owed.max(Decimal::ZERO)
-    }
-}
-
-/// A client's invoices in one currency that still carry a claim on `as_of`: every invoice with
-/// an open balance and, when [`InterestOptions::include_paid_late`] is set, every invoice paid
-/// in full but late whose interest or compensation is still claimable. Written-off invoices
-/// are left out. The client letter, the settlement planner and the evidence pack use this.
-pub fn claims<'a>(
-    ledger: &'a Ledger,
-    client_id: &str,
-    currency: &Currency,
-    as_of: NaiveDate,
-    options: InterestOptions,
-) -> Vec<InvoiceClaim<'a>> {
-    ledger
-        .invoices
-        .iter()
-        .filter(|invoice| invoice.client_id == client_id && &invoice.currency == currency)
-        .filter_map(|invoice| {
-            let summary = ledger.summary(invoice, as_of);
-            let paid = summary.status == InvoiceStatus::Paid;
-            if summary.outstanding <= Decimal::ZERO && !(paid && options.include_paid_late) {
-                return None;
-            }
-            let claim = InvoiceClaim {
-                invoice,
-                paid: summary.paid,
-                outstanding: summary.outstanding,
-                interest: compute(ledger, invoice, as_of, options),
-                paid_late: paid,
-            };
-            (!paid || claim.claim() > Decimal::ZERO).then_some(claim)
-        })
-        .collect()
-}
-
-/// The interest and compensation still claimable on a client's invoices in one currency that
-/// were paid in full, but late.
-pub fn paid_late<'a>(
-    ledger: &'a Ledger,
-    client_id: &str,
-    currency: &Currency,
-    as_of: NaiveDate,
-    options: InterestOptions,
-) -> Vec<InvoiceClaim<'a>> {
-    let options = InterestOptions {
-        include_paid_late: true,
-        ..options
-    };
-    claims(ledger, client_id, currency, as_of, options)
-        .into_iter()
-        .filter(|claim| claim.paid_late)
-        .collect()
 }
 
 /// A one-line summary for people, such as `£45.21 interest at 12.00% + £70.00 compensation`.

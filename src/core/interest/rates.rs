@@ -24,6 +24,10 @@ const HEADER: &str = "date,rate,source";
 /// The source shown for a rate the user added.
 pub const USER_SOURCE: &str = "added by you in Settings";
 
+/// The note beside a figure whose interest uses a rate the user added.
+pub const USER_RATE_FIGURE_NOTE: &str =
+    "This interest uses a reference rate you added in Settings.";
+
 /// One row of a shipped table: a rate, the day it took effect and where the figure comes from.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ShippedRate {

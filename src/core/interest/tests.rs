@@ -826,6 +826,99 @@ fn a_paid_late_uk_invoice_keeps_its_interest_and_fixed_sum() {
     assert_eq!(late[0].claim(), dec("79.66"));
 }
 
+/// The figures the letter, the planner and the evidence pack state, with and without the
+/// option. UK, as of 31 Mar 2026 (Bank Rate on 31 Dec 2025 = 3.75% + 8 = 11.75%):
+/// - i1, £1,000 due 30 Jan, paid in full on 1 Mar (30 days late): £9.66 + £70 = £79.66, as above;
+/// - i2, £500 due 27 Feb, open: 28 Feb–31 Mar = 1 + 31 = 32 days:
+///   500 × 11.75% × 32 / 365 = 1,880 / 365 = 5.150… → £5.15, and £40 (under £1,000): £545.15.
+///
+/// Without the option only i2 is claimed; with it, £545.15 + £79.66 = £624.81, i1 listed last.
+#[test]
+fn the_client_claim_adds_invoices_paid_late_only_with_the_option() {
+    let (mut ledger, first) = case(
+        RuleKind::UkLatePayment,
+        "1000",
+        "GBP",
+        day(2026, 1, 30),
+        &[(day(2026, 3, 1), "1000")],
+    );
+    let mut open = first;
+    open.id = "i2".into();
+    open.amount = Amount::new(dec("500")).unwrap();
+    open.due_date = day(2026, 2, 27);
+    ledger.invoices.push(open);
+    let pound = Currency::parse("GBP").unwrap();
+    let as_of = day(2026, 3, 31);
+    let without = client_claim(&ledger, "c1", &pound, as_of, InterestOptions::default());
+    assert_eq!(
+        without.totals,
+        ClaimTotals {
+            balance: dec("500"),
+            interest: dec("5.15"),
+            compensation: dec("40"),
+            claim: dec("545.15"),
+            paid_late: Decimal::ZERO,
+        }
+    );
+    assert_eq!(without.invoices.len(), 1);
+    let with = client_claim(
+        &ledger,
+        "c1",
+        &pound,
+        as_of,
+        InterestOptions {
+            include_paid_late: true,
+            ..InterestOptions::default()
+        },
+    );
+    assert_eq!(
+        with.totals,
+        ClaimTotals {
+            balance: dec("500"),
+            interest: dec("14.81"),
+            compensation: dec("110"),
+            claim: dec("624.81"),
+            paid_late: dec("79.66"),
+        }
+    );
+    let ids: Vec<&str> = with
+        .invoices
+        .iter()
+        .map(|c| c.invoice.id.as_str())
+        .collect();
+    assert_eq!(ids, ["i2", "i1"]);
+    assert_eq!(with.invoices[1].last_paid_on(), Some(day(2026, 3, 1)));
+    assert_eq!(with.invoices[1].days_paid_late(), 30);
+    assert_eq!(with.stale, None);
+}
+
+/// A German invoice due on Saturday 15 Aug 2026 is legally due on Monday 17 Aug (BGB §193):
+/// paid in full on Wednesday 19 Aug, it is 2 days late, not 4. 18–19 Aug = 2 days at 1.52% + 9
+/// = 10.52%: 1,000 × 10.52% × 2 / 365 = 210.4 / 365 = 0.576… → €0.58. Under §367 the €1,000
+/// pays the €40 costs and the €0.58 interest first, so €40.58 of principal stays due and accrues:
+/// 20 Aug–30 Sep = 12 + 30 = 42 days: 40.58 × 10.52% × 42 / 365 = 179.298… / 365 = 0.491… → €0.49.
+/// Still claimable on 30 Sep: 0.58 + 0.49 + 40 = €41.07.
+#[test]
+fn days_paid_late_count_from_the_legal_due_date() {
+    let (ledger, _) = case(
+        RuleKind::De,
+        "1000",
+        "EUR",
+        day(2026, 8, 15),
+        &[(day(2026, 8, 19), "1000")],
+    );
+    let euro = Currency::parse("EUR").unwrap();
+    let late = paid_late(
+        &ledger,
+        "c1",
+        &euro,
+        day(2026, 9, 30),
+        InterestOptions::default(),
+    );
+    assert_eq!(late[0].days_paid_late(), 2);
+    assert_eq!(late[0].claim(), dec("41.07"));
+}
+
 // ——— Dates ———
 
 /// Germany (§193 BGB): due Saturday 15 Aug 2026 → Monday 17 Aug; interest from 18 Aug.

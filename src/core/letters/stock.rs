@@ -73,11 +73,15 @@ I write formally about the sums that {{ client.name }} owes {{ business.name }}.
 {% for row in statement %}- Invoice {{ row.number }}, issued {{ row.issue_date }}, due {{ row.due_date }}: {{ row.balance }} outstanding of {{ row.amount }} ({{ row.days_overdue }} days overdue)
 {% endfor %}
 Outstanding balance: {{ totals.balance }}
-{% if interest.total %}
+{% if paid_late %}
+The following invoices were paid in full, but after their due date; the interest and compensation that accrued until payment remain due:
+
+{% for row in paid_late %}- Invoice {{ row.number }}, due {{ row.due_date }}, paid on {{ row.paid_on }} ({{ row.days_late }} days late): interest {{ row.interest }}, compensation {{ row.compensation }}
+{% endfor %}{% endif %}{% if interest.total %}
 Interest on invoice {{ invoice.number }} under the {{ interest.rule }} ({{ interest.citation }}):
 {% for row in interest.rows %}- {{ row.from }} to {{ row.to }}: {{ row.days }} days on {{ row.principal }} at {{ row.rate }} a year = {{ row.amount }}
 {% endfor %}
-Interest on all open invoices to date: {{ totals.interest }}
+Interest on {% if paid_late %}these{% else %}all open{% endif %} invoices to date: {{ totals.interest }}
 Fixed compensation: {{ totals.compensation }}
 {% endif %}
 Total now claimed: {{ totals.claim }}
@@ -126,6 +130,7 @@ Between:
 
 1. The debt. The Debtor acknowledges owing the Creditor {{ totals.claim }}, made up of unpaid invoices of {{ totals.balance }}{% if interest.total %}, interest of {{ totals.interest }} and compensation of {{ totals.compensation }}{% endif %}, for the following invoices:
 {% for row in statement %}   - {{ row.number }}, due {{ row.due_date }}: {{ row.balance }}
+{% endfor %}{% for row in paid_late %}   - {{ row.number }}, due {{ row.due_date }}, paid late on {{ row.paid_on }}: interest and compensation of {{ row.claim }}
 {% endfor %}
 2. The settlement. The Creditor agrees to accept {{ settlement.amount }} in full and final settlement, paid as follows:
 {% for row in settlement.schedule %}   {{ row.number }}. {{ row.date }}: {{ row.amount }}

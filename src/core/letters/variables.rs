@@ -5,7 +5,7 @@ use super::template::{Context, Names, Value};
 use crate::core::currency::Currency;
 use crate::core::dates::{add_days, format_date_long};
 use crate::core::interest::{
-    claims, compute, InterestOptions, InterestResult, InvoiceClaim, Staleness,
+    claims, compute, ClaimTotals, InterestOptions, InterestResult, InvoiceClaim, Staleness,
 };
 use crate::core::ledger::{InvoiceSummary, Ledger};
 use crate::core::model::{Business, Client, Invoice};
@@ -106,7 +106,11 @@ pub const VARIABLES: &[Variable] = &[
         "What the client owes on its overdue invoices in this currency (and on this letter's invoice)",
         "£3,400.00",
     ),
-    text("totals.interest", "Interest on those invoices", "£45.20"),
+    text(
+        "totals.interest",
+        "Interest on those invoices (and on invoices paid late, when the letter includes them)",
+        "£45.20",
+    ),
     text(
         "totals.compensation",
         "Compensation on those invoices (same currency only)",
@@ -116,6 +120,11 @@ pub const VARIABLES: &[Variable] = &[
         "totals.claim",
         "Balance + interest + compensation",
         "£3,585.20",
+    ),
+    text(
+        "totals.paid_late",
+        "The interest and compensation still due on invoices paid late (empty unless the letter includes them)",
+        "£79.66",
     ),
     Variable {
         name: "statement",
@@ -129,6 +138,20 @@ pub const VARIABLES: &[Variable] = &[
             "paid",
             "balance",
             "days_overdue",
+        ],
+    },
+    Variable {
+        name: "paid_late",
+        description: "Invoices paid in full but late whose interest and compensation are still claimed (empty unless the letter includes them)",
+        example: "INV-002, due 30 January 2026, paid 1 March 2026 (30 days late): £9.66 interest, £70.00 compensation",
+        fields: &[
+            "number",
+            "due_date",
+            "paid_on",
+            "days_late",
+            "interest",
+            "compensation",
+            "claim",
         ],
     },
     text("today", "Today's date", "23 November 2026"),
@@ -225,9 +248,12 @@ pub struct LetterContext {
     /// Set when the invoice's interest, or a total that includes another open invoice's
     /// interest, needs a rate after its table's "checked up to" date.
     pub stale: Option<Staleness>,
+    /// The interest it quotes uses a rate the user added in Settings.
+    pub user_rate: bool,
 }
 
-/// Fills every variable for a letter about one invoice, on `today`, with a deadline in days.
+/// Fills every variable for a letter about one invoice, on `today`, with a deadline in days
+/// (invoices paid late are not claimed).
 pub fn context(
     ledger: &Ledger,
     invoice_id: &str,
@@ -235,47 +261,59 @@ pub fn context(
     deadline_days: i64,
     settlement: &SettlementFigures,
 ) -> Option<Context> {
-    letter_context(ledger, invoice_id, today, deadline_days, settlement).map(|letter| letter.values)
+    letter_context(
+        ledger,
+        invoice_id,
+        today,
+        deadline_days,
+        settlement,
+        InterestOptions::default(),
+    )
+    .map(|letter| letter.values)
 }
 
-/// [`context`], with the staleness of the interest it quotes.
+/// [`context`], with the staleness of the interest it quotes. With
+/// [`InterestOptions::include_paid_late`] the totals also claim the interest and compensation
+/// still due on the client's invoices paid in full but late, which `paid_late` lists.
 pub fn letter_context(
     ledger: &Ledger,
     invoice_id: &str,
     today: NaiveDate,
     deadline_days: i64,
     settlement: &SettlementFigures,
+    options: InterestOptions,
 ) -> Option<LetterContext> {
     let invoice = ledger.invoice(invoice_id)?;
     let client = ledger.client(&invoice.client_id)?;
     let money = Money(&invoice.currency);
-    let interest = compute(ledger, invoice, today, InterestOptions::default());
-    let open: Vec<InvoiceClaim> = claims(
-        ledger,
-        &client.id,
-        &invoice.currency,
-        today,
-        InterestOptions::default(),
-    )
-    .into_iter()
-    .filter(|claim| claim.invoice.id == invoice.id || claim.invoice.due_date < today)
-    .collect();
+    let interest = compute(ledger, invoice, today, options);
+    let claimed: Vec<InvoiceClaim> = claims(ledger, &client.id, &invoice.currency, today, options)
+        .into_iter()
+        .filter(|claim| {
+            claim.paid_late || claim.invoice.id == invoice.id || claim.invoice.due_date < today
+        })
+        .collect();
     let stale = interest
         .stale
-        .or_else(|| open.iter().find_map(|claim| claim.interest.stale));
+        .or_else(|| claimed.iter().find_map(|claim| claim.interest.stale));
+    let (late, open): (Vec<InvoiceClaim>, Vec<InvoiceClaim>) =
+        claimed.iter().cloned().partition(|claim| claim.paid_late);
     let mut values = Values::default();
     business_section(&mut values, &ledger.business);
     client_section(&mut values, client);
     invoice_section(&mut values, invoice, &ledger.summary(invoice, today), money);
     interest_section(&mut values, &interest, money);
-    totals_section(&mut values, &open, money);
+    totals_section(&mut values, &claimed, money);
     statement_section(&mut values, ledger, &open, today, money);
+    paid_late_section(&mut values, &late, money);
     values.text("today", format_date_long(today));
     values.text("deadline", format_date_long(add_days(today, deadline_days)));
     settlement_section(&mut values, settlement);
     Some(LetterContext {
         values: values.0,
         stale,
+        user_rate: interest.uses_user_rate()
+            || claimed.iter().any(|claim| claim.interest.uses_user_rate()),
     })
 }
 
@@ -364,22 +402,47 @@ fn interest_section(values: &mut Values, interest: &InterestResult, money: Money
 }
 
 /// What the client owes in the letter's currency on its overdue invoices and the letter's own
-/// (see [`claims`]): balance, interest, compensation and their sum. An invoice not yet due is
-/// not claimed.
-fn totals_section(values: &mut Values, open: &[InvoiceClaim], money: Money) {
-    let balance: Decimal = open.iter().map(|claim| claim.outstanding).sum();
-    let interest: Decimal = open.iter().map(|claim| claim.interest.total).sum();
-    let compensation: Decimal = open
-        .iter()
-        .map(|claim| claim.interest.compensation_in_currency())
-        .sum();
-    values.text("totals.balance", money.format(balance));
-    values.text("totals.interest", money.format(interest));
-    values.text("totals.compensation", money.format(compensation));
+/// (see [`claims`]), and on those paid late when the letter includes them: balance, interest,
+/// compensation and their sum. An invoice not yet due is not claimed.
+fn totals_section(values: &mut Values, claimed: &[InvoiceClaim], money: Money) {
+    let totals = ClaimTotals::of(claimed);
+    values.text("totals.balance", money.format(totals.balance));
+    values.text("totals.interest", money.format(totals.interest));
+    values.text("totals.compensation", money.format(totals.compensation));
+    values.text("totals.claim", money.format(totals.claim));
     values.text(
-        "totals.claim",
-        money.format(balance + interest + compensation),
+        "totals.paid_late",
+        if claimed.iter().any(|claim| claim.paid_late) {
+            money.format(totals.paid_late)
+        } else {
+            String::new()
+        },
     );
+}
+
+/// The invoices paid in full but late whose interest and compensation the letter claims.
+fn paid_late_section(values: &mut Values, late: &[InvoiceClaim], money: Money) {
+    let rows = late
+        .iter()
+        .map(|claim| {
+            record(&[
+                ("number", claim.invoice.number.clone()),
+                ("due_date", format_date_long(claim.invoice.due_date)),
+                (
+                    "paid_on",
+                    claim
+                        .last_paid_on()
+                        .map(format_date_long)
+                        .unwrap_or_default(),
+                ),
+                ("days_late", claim.days_paid_late().to_string()),
+                ("interest", money.format(claim.interest.total)),
+                ("compensation", money.format(claim.compensation())),
+                ("claim", money.format(claim.claim())),
+            ])
+        })
+        .collect();
+    values.list("paid_late", rows);
 }
 
 fn statement_section(

@@ -8,12 +8,14 @@ use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
+mod case;
 mod plan;
 mod rates;
 mod source;
 mod template;
 mod validate;
 
+pub use case::{Dispute, DisputeOutcome, Pause, Promise, Resolution, SentLetter};
 pub use plan::{Instalment, Plan, PlanStatus, PrepSheet};
 pub use rates::{RateRow, RateTableId};
 pub use source::{ClientSource, InvoiceSource};
@@ -386,6 +388,9 @@ pub struct Activity {
     /// How it was sent or done (e-mail, post, phone).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub channel: Option<String>,
+    /// For a letter marked as sent: the [`SentLetter`] holding its exact text.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub letter_id: Option<String>,
 }
 
 impl Activity {
@@ -405,6 +410,7 @@ impl Activity {
             summary: summary.into(),
             step: None,
             channel: None,
+            letter_id: None,
         }
     }
 }
@@ -434,6 +440,9 @@ pub struct Settings {
     /// follow their own law).
     #[serde(default, skip_serializing_if = "Appropriation::is_default")]
     pub contract_appropriation: Appropriation,
+    /// Days after a promised date before an unpaid promise counts as broken.
+    #[serde(default = "default_promise_grace_days")]
+    pub promise_grace_days: u32,
 }
 
 fn default_bucket_edges() -> Vec<u32> {
@@ -442,6 +451,10 @@ fn default_bucket_edges() -> Vec<u32> {
 
 fn default_backup_reminder_days() -> u32 {
     7
+}
+
+fn default_promise_grace_days() -> u32 {
+    3
 }
 
 impl Default for Settings {
@@ -454,6 +467,7 @@ impl Default for Settings {
             changed_since_export: None,
             rate_rows: Vec::new(),
             contract_appropriation: Appropriation::default(),
+            promise_grace_days: default_promise_grace_days(),
         }
     }
 }

@@ -10,7 +10,7 @@ pub mod schedule;
 use crate::core::books::Books;
 use crate::core::currency::Currency;
 use crate::core::dates::format_date_long;
-use crate::core::interest::{compute, InterestOptions};
+use crate::core::interest::{claims, ClaimTotals, InterestOptions, Staleness};
 use crate::core::ledger::Ledger;
 use crate::core::letters::variables::SettlementFigures;
 use crate::core::model::{Plan, PlanStatus};
@@ -45,7 +45,8 @@ impl Exclusions {
     }
 }
 
-/// One open invoice of a case, with what it adds to the claim.
+/// One invoice of a case (open, or paid late when the case claims those), with what it adds to
+/// the claim.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CaseInvoice {
     /// The invoice's id.
@@ -66,6 +67,14 @@ pub struct CaseInvoice {
     pub due: bool,
     /// Counted in the claim.
     pub included: bool,
+    /// Paid in full but late: only its interest and compensation are claimed.
+    pub paid_late: bool,
+    /// The day it was paid in full, for an invoice paid late.
+    pub paid_on: Option<NaiveDate>,
+    /// Days it was paid after its legal due date (zero unless paid late).
+    pub days_paid_late: i64,
+    /// Its interest needs a rate after the table's check.
+    pub stale: Option<Staleness>,
 }
 
 /// A client's open invoices in one currency, and what the included ones add up to.
@@ -75,7 +84,8 @@ pub struct Case {
     pub client_id: String,
     /// The currency.
     pub currency: Currency,
-    /// Every open invoice in the currency, in the order they were added, included or not.
+    /// Every open invoice in the currency (and, when the case claims them, every invoice paid
+    /// late with something still to claim), in the order they were added, included or not.
     pub invoices: Vec<CaseInvoice>,
     /// Outstanding principal of the included invoices.
     pub principal: Decimal,
@@ -87,6 +97,10 @@ pub struct Case {
     pub claim: Decimal,
     /// Days the oldest included invoice is overdue.
     pub oldest_days: i64,
+    /// The first staleness warning among the included invoices' interest.
+    pub stale: Option<Staleness>,
+    /// The included invoices' interest uses a rate the user added in Settings.
+    pub user_rate: bool,
 }
 
 impl Case {
@@ -100,58 +114,68 @@ impl Case {
     }
 }
 
-/// The case for a client's open invoices in `currency` on `as_of`: every open invoice is
-/// listed, and the totals add up only those `exclusions` include.
+/// The case for a client's open invoices in `currency` on `as_of`, with interest computed under
+/// `options`: every open invoice is listed (and, with [`InterestOptions::include_paid_late`],
+/// every invoice paid in full but late whose interest or compensation is still due), and the
+/// totals add up only those `exclusions` include.
 pub fn case(
     books: &Books,
     client_id: &str,
     currency: &Currency,
     exclusions: &Exclusions,
+    options: InterestOptions,
     as_of: NaiveDate,
 ) -> Case {
-    let mut case = Case {
-        client_id: client_id.to_string(),
-        currency: currency.clone(),
-        invoices: Vec::new(),
-        principal: Decimal::ZERO,
-        interest: Decimal::ZERO,
-        compensation: Decimal::ZERO,
-        claim: Decimal::ZERO,
-        oldest_days: 0,
-    };
-    for invoice in books
-        .invoices_of(client_id)
-        .filter(|invoice| &invoice.currency == currency)
-    {
-        let Some(summary) = books.summary_of(&invoice.id, as_of) else {
-            continue;
-        };
-        if summary.outstanding <= Decimal::ZERO {
-            continue;
-        }
-        let owed = compute(books, invoice, as_of, InterestOptions::default());
+    let claimed = claims(books, client_id, currency, as_of, options);
+    let mut included = Vec::new();
+    let mut invoices = Vec::new();
+    let mut oldest_days = 0;
+    for claim in &claimed {
+        let invoice = claim.invoice;
         let due = invoice.due_date <= as_of;
+        let days_overdue = if claim.outstanding > Decimal::ZERO {
+            (as_of - invoice.due_date).num_days().max(0)
+        } else {
+            0
+        };
         let line = CaseInvoice {
             invoice_id: invoice.id.clone(),
             number: invoice.number.clone(),
             due_date: invoice.due_date,
-            outstanding: summary.outstanding,
-            interest: owed.total,
-            compensation: owed.compensation_in_currency(),
-            days_overdue: summary.days_overdue,
+            outstanding: claim.outstanding,
+            interest: claim.interest.total,
+            compensation: claim.compensation(),
+            days_overdue,
             due,
             included: exclusions.includes(&invoice.id, due),
+            paid_late: claim.paid_late,
+            paid_on: claim.paid_late.then(|| claim.last_paid_on()).flatten(),
+            days_paid_late: if claim.paid_late {
+                claim.days_paid_late()
+            } else {
+                0
+            },
+            stale: claim.interest.stale,
         };
         if line.included {
-            case.principal += line.outstanding;
-            case.interest += line.interest;
-            case.compensation += line.compensation;
-            case.oldest_days = case.oldest_days.max(line.days_overdue);
+            oldest_days = oldest_days.max(line.days_overdue);
+            included.push(claim);
         }
-        case.invoices.push(line);
+        invoices.push(line);
     }
-    case.claim = case.principal + case.interest + case.compensation;
-    case
+    let totals = ClaimTotals::of(included.iter().copied());
+    Case {
+        client_id: client_id.to_string(),
+        currency: currency.clone(),
+        principal: totals.balance,
+        interest: totals.interest,
+        compensation: totals.compensation,
+        claim: totals.claim,
+        oldest_days,
+        stale: included.iter().find_map(|claim| claim.interest.stale),
+        user_rate: included.iter().any(|claim| claim.interest.uses_user_rate()),
+        invoices,
+    }
 }
 
 /// Payments on a plan's invoices dated on or after it was accepted, up to `as_of`.

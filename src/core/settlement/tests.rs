@@ -7,6 +7,7 @@ use super::plan::{declare_default, track, InstalmentState};
 use super::schedule::{add_months_clamped, schedule, Frequency, PlanTerms};
 use crate::core::currency::Currency;
 use crate::core::ids::Sequential;
+use crate::core::interest::InterestOptions;
 use crate::core::model::{Instalment, Plan, PlanStatus};
 use chrono::NaiveDate;
 use proptest::prelude::*;
@@ -332,7 +333,14 @@ fn a_plan_needs_an_included_invoice_and_a_schedule() {
     let gbp = Currency::parse("GBP").unwrap();
     let today = day(2026, 3, 16);
     let mut exclusions = super::Exclusions::none();
-    let open = super::case(&books, "c1", &gbp, &exclusions, today);
+    let open = super::case(
+        &books,
+        "c1",
+        &gbp,
+        &exclusions,
+        InterestOptions::default(),
+        today,
+    );
     let rows = plan().schedule;
     let accepted = Plan::accept(&open, rows.clone(), today).unwrap();
     assert_eq!(
@@ -354,7 +362,14 @@ fn a_plan_needs_an_included_invoice_and_a_schedule() {
         Some("total")
     );
     exclusions.choose("i1", false);
-    let empty = super::case(&books, "c1", &gbp, &exclusions, today);
+    let empty = super::case(
+        &books,
+        "c1",
+        &gbp,
+        &exclusions,
+        InterestOptions::default(),
+        today,
+    );
     assert_eq!(empty.claim, Decimal::ZERO);
     assert_eq!(
         Plan::accept(&empty, rows, today).unwrap_err().field_name(),

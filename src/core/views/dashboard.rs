@@ -3,7 +3,7 @@
 //! inputs (the table's filter, the metrics' period) recomputes only that panel.
 
 use crate::core::aging::metrics::{metrics, Metric, Metrics};
-use crate::core::aging::queue::chase_queue;
+use crate::core::aging::queue::{queue, HeldItem, Queue};
 use crate::core::aging::{
     cell_invoices, sort_rows, AgingOptions, AgingReport, AgingRow, Bucket, RowKind, SortKey,
 };
@@ -563,6 +563,26 @@ pub struct PlanAlertLine {
     pub href: String,
 }
 
+/// One open invoice waiting on a promise or a pause, not chased today.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct HeldLine {
+    /// `data-invoice`.
+    pub invoice_id: String,
+    /// `data-hold`: `promise` or `pause`.
+    pub hold: &'static str,
+    /// The client's name.
+    pub client_name: String,
+    /// The invoice number.
+    pub number: String,
+    /// What is owed, for people.
+    pub outstanding: String,
+    /// "promised £500.00 by 10 Mar 2026 (waiting until 13 Mar 2026)" or
+    /// "paused until 15 Mar 2026: awaiting PO".
+    pub line: String,
+    /// The invoice's page.
+    pub href: String,
+}
+
 /// The chase-today list: plans needing attention, then invoices, most urgent first.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ChaseList {
@@ -572,6 +592,12 @@ pub struct ChaseList {
     pub items: Vec<ChaseLine>,
     /// The "Show all" button's text, while some invoices are not shown.
     pub show_all: Option<String>,
+    /// The invoices waiting on a promise or a pause, the soonest to return first.
+    pub waiting: Vec<HeldLine>,
+    /// How many of those are paused.
+    pub paused: usize,
+    /// "Waiting on the client: 1 promised, 2 paused", or `None` when nothing waits.
+    pub waiting_summary: Option<String>,
 }
 
 impl ChaseList {
@@ -587,7 +613,7 @@ pub fn chase_list(books: &Books, as_of: NaiveDate, all: bool) -> ChaseList {
             .client(client_id)
             .map_or_else(|| client_id.to_string(), |client| client.name.clone())
     };
-    let queue = chase_queue(books, as_of);
+    let Queue { items: queue, held } = queue(books, as_of);
     let shown = if all { queue.len() } else { ChaseList::SHOWN };
     let items = queue
         .iter()
@@ -617,10 +643,44 @@ pub fn chase_list(books: &Books, as_of: NaiveDate, all: bool) -> ChaseList {
             plan_id: alert.plan_id,
         })
         .collect();
+    let paused = held.iter().filter(|item| item.hold.is_pause()).count();
+    let promised = held.len() - paused;
+    let waiting_summary = (!held.is_empty()).then(|| {
+        let mut parts = Vec::new();
+        if promised > 0 {
+            parts.push(format!("{promised} promised"));
+        }
+        if paused > 0 {
+            parts.push(format!("{paused} paused"));
+        }
+        format!("Waiting on the client: {}", parts.join(", "))
+    });
     ChaseList {
         alerts,
         items,
         show_all: (queue.len() > shown).then(|| format!("Show all {}", queue.len())),
+        waiting: held.iter().map(|item| held_line(books, item)).collect(),
+        paused,
+        waiting_summary,
+    }
+}
+
+fn held_line(books: &Books, item: &HeldItem) -> HeldLine {
+    let invoice = &books.invoices[item.position];
+    HeldLine {
+        invoice_id: item.invoice_id.clone(),
+        hold: if item.hold.is_pause() {
+            "pause"
+        } else {
+            "promise"
+        },
+        client_name: books
+            .client_of(item.position)
+            .map_or_else(|| invoice.client_id.clone(), |client| client.name.clone()),
+        number: invoice.number.clone(),
+        outstanding: format_money(item.outstanding, &invoice.currency),
+        line: item.hold.line(),
+        href: link("invoices", &item.invoice_id),
     }
 }
 
@@ -1064,6 +1124,74 @@ mod tests {
         );
         assert!(list.alerts.is_empty());
         assert_eq!(list.show_all, None);
+        assert!(list.waiting.is_empty());
+        assert_eq!(list.waiting_summary, None);
+    }
+
+    #[test]
+    fn invoices_waiting_on_a_promise_or_a_pause_are_listed_apart_and_counted() {
+        use crate::core::model::{Pause, Promise};
+        let books = books();
+        let mut ledger = (**books.ledger()).clone();
+        let gbp = ledger.invoices[0].currency.clone();
+        ledger.promises.push(Promise {
+            id: "pr1".into(),
+            client_id: "c1".into(),
+            invoice_id: Some("i1".into()),
+            made_on: day("2026-05-28"),
+            promised_by: String::new(),
+            amount: crate::core::money::Amount::parse("600.00").unwrap(),
+            currency: gbp,
+            due: day("2026-06-05"),
+            channel: String::new(),
+            note: String::new(),
+        });
+        ledger.pauses.push(Pause {
+            id: "ps1".into(),
+            client_id: "c2".into(),
+            invoice_id: None,
+            from: day("2026-05-30"),
+            until: day("2026-06-15"),
+            reason: "Client on leave".into(),
+        });
+        let books = Books::new(Arc::new(ledger));
+        let list = chase_list(&books, day("2026-06-01"), false);
+        let chased: Vec<&str> = list
+            .items
+            .iter()
+            .map(|line| line.invoice_id.as_str())
+            .collect();
+        assert_eq!(chased, ["i2"]);
+        let waiting: Vec<(&str, &str, &str)> = list
+            .waiting
+            .iter()
+            .map(|line| (line.invoice_id.as_str(), line.hold, line.line.as_str()))
+            .collect();
+        assert_eq!(
+            waiting,
+            [
+                (
+                    "i1",
+                    "promise",
+                    "promised £600.00 by 5 Jun 2026 (waiting until 8 Jun 2026)"
+                ),
+                (
+                    "i3",
+                    "pause",
+                    "client paused until 15 Jun 2026: Client on leave"
+                ),
+                (
+                    "i4",
+                    "pause",
+                    "client paused until 15 Jun 2026: Client on leave"
+                ),
+            ]
+        );
+        assert_eq!(list.paused, 2);
+        assert_eq!(
+            list.waiting_summary.as_deref(),
+            Some("Waiting on the client: 1 promised, 2 paused")
+        );
     }
 
     #[test]

@@ -95,7 +95,7 @@ pub fn storage_sentence(used_bytes: u64, percent: u64) -> String {
         format!("{percent}%")
     };
     format!(
-        "Your ledger and its previous copy take {} KB, {share} of what this browser allows one site in local storage.",
+        "This site's data takes {} KB, {share} of what this browser allows one site in local storage.",
         used_bytes.div_ceil(1024)
     )
 }
@@ -169,11 +169,11 @@ mod tests {
     fn storage_is_said_in_whole_kilobytes_and_percent() {
         assert_eq!(
             storage_sentence(150_000, 1),
-            "Your ledger and its previous copy take 147 KB, 1% of what this browser allows one site in local storage."
+            "This site's data takes 147 KB, 1% of what this browser allows one site in local storage."
         );
         assert_eq!(
             storage_sentence(27_000, 0),
-            "Your ledger and its previous copy take 27 KB, less than 1% of what this browser allows one site in local storage."
+            "This site's data takes 27 KB, less than 1% of what this browser allows one site in local storage."
         );
         assert_eq!(
             browser_estimate_sentence(1_617_920.0, 10_739_516_000.0),

@@ -170,6 +170,8 @@ pub struct InvoicePage {
     pub write_off: Option<String>,
     /// The letter to send next.
     pub next_step: NextStep,
+    /// Promises, the dispute and the pause.
+    pub case: super::case::CasePanel,
     /// The question asked before deleting the invoice.
     pub delete_question: String,
 }
@@ -238,6 +240,7 @@ pub fn invoice_page(
             )
         }),
         next_step: next_step(advice_for(books, id, today)),
+        case: super::case::case_panel(books, at, today),
         delete_question: format!(
             "Delete invoice {} and its payments? This cannot be undone.",
             invoice.number
@@ -361,6 +364,14 @@ pub fn next_step(advice: Advice) -> NextStep {
             letter.label().to_lowercase()
         ),
         Advice::ResolveDispute => "The client disputes this invoice: resolve the dispute before sending further reminders.".into(),
+        Advice::Paused(until) => format!(
+            "Chasing is paused until {}; nothing is sent before then.",
+            format_date(until)
+        ),
+        Advice::AwaitPromise(until) => format!(
+            "The client promised to pay: nothing is sent while the promise can still be kept (until {}).",
+            format_date(until)
+        ),
         Advice::Thank => "Paid: a thank-you note is recommended.".into(),
         Advice::Nothing => "Nothing more to send about this invoice.".into(),
     };

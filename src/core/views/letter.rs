@@ -4,12 +4,15 @@
 use crate::core::aging::queue::advice_for;
 use crate::core::books::Books;
 use crate::core::dates::format_date_long;
+use crate::core::interest::rates::USER_RATE_FIGURE_NOTE;
+use crate::core::interest::InterestOptions;
 use crate::core::ladder::recommended_letter;
 use crate::core::letters::output::{eml, mailto, mailto_subject_only, Mailbox};
 use crate::core::letters::template::Value;
 use crate::core::letters::variables::letter_context;
 use crate::core::letters::{Channel, LEGAL_NOTICE};
 use crate::core::settlement::letter_figures;
+use crate::core::views::paid_late::{paid_late_option, PaidLateOption};
 use chrono::NaiveDate;
 
 /// One letter in the picker.
@@ -73,6 +76,10 @@ pub struct LetterView {
     pub legal_notice: Option<&'static str>,
     /// The warning that a quoted interest figure needs a rate after its table's check.
     pub stale: Option<String>,
+    /// Set when the interest the letter quotes uses a rate the user added in Settings.
+    pub user_rate_note: Option<&'static str>,
+    /// The option to claim interest on the client's invoices paid late, when there are any.
+    pub paid_late: Option<PaidLateOption>,
     /// The ways it can be sent.
     pub channels: Vec<ChannelChoice>,
     /// The name of the downloaded .eml file.
@@ -99,12 +106,15 @@ impl LetterView {
 }
 
 /// The letter view for an invoice with the letter `template_id` chosen (the recommended one when
-/// that id is unknown), to be sent by `channel`; `None` when the invoice or its client is gone.
+/// that id is unknown), to be sent by `channel`, its figures computed with `options` (with
+/// `include_paid_late`, the letter also claims what invoices paid late still carry); `None`
+/// when the invoice or its client is gone.
 pub fn letter_view(
     books: &Books,
     invoice_id: &str,
     template_id: &str,
     channel: Channel,
+    options: InterestOptions,
     today: NaiveDate,
 ) -> Option<LetterView> {
     let invoice = books.invoice(invoice_id)?;
@@ -121,6 +131,7 @@ pub fn letter_view(
         today,
         template.deadline_days,
         &letter_figures(books, invoice_id),
+        options,
     )?;
     let (subject, mail_body) = template.render(&letter.values);
     letter
@@ -164,6 +175,15 @@ pub fn letter_view(
             .stale
             .filter(|_| template.quotes_interest())
             .map(|stale| stale.message()),
+        user_rate_note: (letter.user_rate && template.quotes_interest())
+            .then_some(USER_RATE_FIGURE_NOTE),
+        paid_late: paid_late_option(
+            books,
+            &client.id,
+            std::slice::from_ref(&invoice.currency),
+            today,
+            options,
+        ),
         channels: Channel::ALL
             .into_iter()
             .map(|choice| ChannelChoice {
@@ -182,6 +202,7 @@ mod tests {
     use crate::core::ladder::LadderStep;
     use crate::core::ledger::Ledger;
     use crate::core::model::{InterestTerms, RuleKind};
+    use crate::core::views::paid_late::PaidLateOption;
     use std::sync::Arc;
 
     fn day(text: &str) -> NaiveDate {
@@ -200,7 +221,15 @@ mod tests {
 
     fn view(ledger: Ledger, template_id: &str, as_of: &str) -> LetterView {
         let books = Books::new(Arc::new(ledger));
-        letter_view(&books, "i1", template_id, Channel::Post, day(as_of)).unwrap()
+        letter_view(
+            &books,
+            "i1",
+            template_id,
+            Channel::Post,
+            InterestOptions::default(),
+            day(as_of),
+        )
+        .unwrap()
     }
 
     /// On 16 March 2026 the invoice is 30 days late and one reminder was sent (not through the
@@ -292,7 +321,105 @@ mod tests {
             notice.stale.as_deref(),
             Some("ECB main refinancing operations rate table checked to 30 Sep 2026; if the bank has changed its rate since, add the new rate in Settings.")
         );
-        assert_eq!(view(eu, "reminder-overdue", "2027-01-20").stale, None);
+        assert_eq!(
+            view(eu.clone(), "reminder-overdue", "2027-01-20").stale,
+            None
+        );
+        assert_eq!(notice.user_rate_note, None);
+        let mut mine = eu;
+        mine.settings.rate_rows.push(crate::core::model::RateRow {
+            table: crate::core::model::RateTableId::Ecb,
+            from: day("2026-12-01"),
+            rate: "2.90".parse().unwrap(),
+        });
+        let with_mine = view(mine, "final-notice", "2027-01-20");
+        assert_eq!(with_mine.stale, None);
+        assert_eq!(
+            with_mine.user_rate_note,
+            Some("This interest uses a reference rate you added in Settings.")
+        );
+    }
+
+    /// The contract example (UK Act) with INV-002: £1,000 due 30 Jan 2026, paid in full on 1 Mar,
+    /// 30 days late. On 16 Mar it still carries 31 Jan–1 Mar = 30 days at 11.75%:
+    /// 1,000 × 11.75% × 30 / 365 = 3,525 / 365 = 9.657… → £9.66, and £70: £79.66.
+    fn with_an_invoice_paid_late() -> Ledger {
+        let mut ledger = ledger();
+        let mut paid = ledger.invoices[0].clone();
+        paid.id = "i2".into();
+        paid.number = "INV-002".into();
+        paid.issue_date = day("2026-01-01");
+        paid.due_date = day("2026-01-30");
+        paid.amount = crate::core::money::Amount::new(1000.into()).unwrap();
+        ledger.invoices.push(paid);
+        let mut payment = ledger.payments[0].clone();
+        payment.id = "p2".into();
+        payment.invoice_id = "i2".into();
+        payment.date = day("2026-03-01");
+        payment.amount = crate::core::money::Amount::new(1000.into()).unwrap();
+        ledger.payments.push(payment);
+        ledger
+    }
+
+    /// Off (the default), the demand letter claims INV-001 only (£1,000 + £10.62 + £70 =
+    /// £1,080.62) and offers the option with what it would add. On, it lists INV-002 and claims
+    /// £1,080.62 + £79.66 = £1,160.28: interest £10.62 + £9.66 = £20.28, compensation £140.
+    #[test]
+    fn a_letter_claims_interest_on_invoices_paid_late_only_when_the_option_is_on() {
+        let books = Books::new(Arc::new(with_an_invoice_paid_late()));
+        let draft = |include_paid_late| {
+            let options = InterestOptions {
+                include_paid_late,
+                ..InterestOptions::default()
+            };
+            letter_view(
+                &books,
+                "i1",
+                "demand-letter",
+                Channel::Post,
+                options,
+                day("2026-03-16"),
+            )
+            .unwrap()
+        };
+        let off = draft(false);
+        assert_eq!(
+            off.subject,
+            "Letter before action: £1,080.62 owed to Ada Studio"
+        );
+        assert!(!off.mail_body.contains("INV-002"));
+        assert_eq!(
+            off.paid_late,
+            Some(PaidLateOption {
+                label: "Include interest on invoices paid late",
+                hint: "1 invoice paid in full but late still carries £79.66 of interest and compensation.".into(),
+                checked: false,
+            })
+        );
+        let on = draft(true);
+        assert_eq!(
+            on.subject,
+            "Letter before action: £1,160.28 owed to Ada Studio"
+        );
+        assert!(on.paid_late.as_ref().is_some_and(|option| option.checked));
+        assert!(on.sheet_body.contains(
+            "- Invoice INV-001, issued 15 January 2026, due 14 February 2026: £1,000.00 outstanding of £1,200.00 (30 days overdue)\n\nOutstanding balance: £1,000.00\n"
+        ), "{}", on.sheet_body);
+        assert!(on.sheet_body.contains(
+            "the interest and compensation that accrued until payment remain due:\n\n- Invoice INV-002, due 30 January 2026, paid on 1 March 2026 (30 days late): interest £9.66, compensation £70.00\n"
+        ), "{}", on.sheet_body);
+        assert!(on.sheet_body.contains(
+            "Interest on these invoices to date: £20.28\nFixed compensation: £140.00\n\nTotal now claimed: £1,160.28"
+        ), "{}", on.sheet_body);
+    }
+
+    /// A client with no invoice paid late is not offered the option.
+    #[test]
+    fn no_option_is_offered_when_nothing_was_paid_late() {
+        assert_eq!(
+            view(ledger(), "demand-letter", "2026-03-16").paid_late,
+            None
+        );
     }
 
     #[test]

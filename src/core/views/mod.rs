@@ -6,6 +6,7 @@
 //! with their formatted figures and machine values for the `data-*` hooks, totals, flags,
 //! labels and the recommended next step. Every view model is tested natively with a
 //! written-out expectation; the end-to-end tests then only check the binding.
+pub mod case;
 pub mod client;
 pub mod clients;
 pub mod dashboard;
@@ -14,6 +15,7 @@ pub mod import;
 pub mod invoice;
 pub mod invoices;
 pub mod letter;
+pub mod paid_late;
 pub mod rows;
 pub mod settings;
 pub mod settlement;

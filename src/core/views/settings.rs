@@ -167,7 +167,7 @@ mod tests {
                 from: NaiveDate::from_ymd_opt(2026, 9, 16).unwrap(),
                 from_text: "16 Sep 2026".into(),
                 rate: "2.65%".into(),
-                source: "ECB press release 10 September 2026 (monetary policy decisions)".into(),
+                source: "NOT CONFIRMED: no ECB press release of 10 September 2026 and no report of that decision was found; kept as given".into(),
                 remove_label: None,
             }
         );

@@ -7,6 +7,8 @@ use crate::core::dates::format_date;
 use crate::core::error::FieldError;
 use crate::core::forms::PlanForm;
 use crate::core::ids::link;
+use crate::core::interest::rates::USER_RATE_FIGURE_NOTE;
+use crate::core::interest::InterestOptions;
 use crate::core::model::{Instalment, Plan, PlanStatus, PrepSheet};
 use crate::core::money::{format_money, plain};
 use crate::core::settlement::advice::{recommend, Goal, Signals};
@@ -16,6 +18,7 @@ use crate::core::settlement::plan::{track, InstalmentState};
 use crate::core::settlement::schedule::schedule;
 use crate::core::settlement::{case, received_under, Case, Exclusions};
 use crate::core::views::client::{timeline, TimelineEntry};
+use crate::core::views::paid_late::{paid_late_option, PaidLateOption};
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use std::collections::BTreeSet;
@@ -42,8 +45,11 @@ pub struct CaseRow {
     pub included: bool,
     /// The checkbox's accessible name.
     pub include_label: String,
-    /// "Not yet due (due 30 Apr 2026)" for an invoice left out by default; empty otherwise.
+    /// "Not yet due (due 30 Apr 2026)" for an invoice left out by default, "Paid in full on
+    /// 1 Mar 2026, 30 days late" for one paid late; empty otherwise.
     pub due_note: String,
+    /// Paid in full but late: only its interest and compensation are claimed.
+    pub paid_late: bool,
     /// Principal still owed.
     pub outstanding: String,
     /// Interest to date.
@@ -67,6 +73,10 @@ pub struct CaseFigures {
     pub claim_plain: String,
     /// What the debt's age is, from the ledger.
     pub age_note: String,
+    /// The warning, beside the interest, that a figure needs a rate after its table's check.
+    pub stale: Option<String>,
+    /// Set, beside the interest, when it uses a rate the user added in Settings.
+    pub user_rate_note: Option<&'static str>,
 }
 
 /// One instalment of an accepted plan with what was paid towards it.
@@ -116,8 +126,11 @@ pub struct Planner {
     pub client_name: String,
     /// The client's page.
     pub client_href: String,
-    /// The currencies the client has open invoices in.
+    /// The currencies the client has open invoices in (and, when the case claims them,
+    /// invoices paid late with something still to claim).
     pub currencies: Vec<Currency>,
+    /// The option to claim interest on invoices paid late, when the client has any.
+    pub paid_late: Option<PaidLateOption>,
     /// The case in the chosen currency; `None` when nothing is open.
     pub case: Option<Case>,
     /// The case's invoices.
@@ -135,31 +148,43 @@ pub struct Planner {
 }
 
 /// The settlement page of `client_id` on `today`: the case in `currency` (the first currency
-/// with open invoices when `None` or not open), with the person's `exclusions`. `None` when
-/// there is no such client.
+/// with open invoices when `None` or not open), with the person's `exclusions`, its interest
+/// computed with `options` (with `include_paid_late` the case also claims what invoices paid
+/// late still carry). `None` when there is no such client.
 pub fn planner(
     books: &Books,
     client_id: &str,
     currency: Option<&Currency>,
     exclusions: &Exclusions,
+    options: InterestOptions,
     today: NaiveDate,
 ) -> Option<Planner> {
     let client = books.client(client_id)?;
-    let currencies: Vec<Currency> = books
+    let all_currencies: Vec<Currency> = books
         .invoices_of(client_id)
-        .filter(|invoice| {
-            books
-                .summary_of(&invoice.id, today)
-                .is_some_and(|summary| summary.outstanding > Decimal::ZERO)
-        })
         .map(|invoice| invoice.currency.clone())
         .collect::<BTreeSet<_>>()
         .into_iter()
         .collect();
+    let paid_late = paid_late_option(books, client_id, &all_currencies, today, options);
+    let claims_paid_late = options.include_paid_late && paid_late.is_some();
+    let currencies: Vec<Currency> = all_currencies
+        .into_iter()
+        .filter(|currency| {
+            books.invoices_of(client_id).any(|invoice| {
+                &invoice.currency == currency
+                    && books
+                        .summary_of(&invoice.id, today)
+                        .is_some_and(|summary| summary.outstanding > Decimal::ZERO)
+            }) || (claims_paid_late
+                && !crate::core::interest::paid_late(books, client_id, currency, today, options)
+                    .is_empty())
+        })
+        .collect();
     let chosen = currency
         .filter(|wanted| currencies.contains(wanted))
         .or(currencies.first());
-    let case = chosen.map(|currency| case(books, client_id, currency, exclusions, today));
+    let case = chosen.map(|currency| case(books, client_id, currency, exclusions, options, today));
     Some(Planner {
         client_id: client.id.clone(),
         client_name: client.name.clone(),
@@ -172,6 +197,7 @@ pub fn planner(
             .unwrap_or_default(),
         case,
         currencies,
+        paid_late,
         timeline: timeline(books, client_id),
         prep_sheet: books.prep_sheet(client_id),
         plans: books
@@ -192,11 +218,19 @@ fn case_rows(case: &Case) -> Vec<CaseRow> {
             number: invoice.number.clone(),
             included: invoice.included,
             include_label: format!("Include invoice {}", invoice.number),
-            due_note: if invoice.due {
-                String::new()
-            } else {
-                format!("Not yet due (due {})", format_date(invoice.due_date))
+            due_note: match (invoice.due, invoice.paid_on) {
+                (false, _) => format!("Not yet due (due {})", format_date(invoice.due_date)),
+                (true, Some(paid_on)) if invoice.paid_late => format!(
+                    "Paid in full on {}, {} late",
+                    format_date(paid_on),
+                    match invoice.days_paid_late {
+                        1 => "1 day".to_string(),
+                        days => format!("{days} days"),
+                    }
+                ),
+                _ => String::new(),
             },
+            paid_late: invoice.paid_late,
             outstanding: money(invoice.outstanding),
             interest: money(invoice.interest),
             compensation: money(invoice.compensation),
@@ -222,6 +256,8 @@ fn case_figures(case: &Case) -> CaseFigures {
         claim: money(case.claim),
         claim_plain: plain(case.claim),
         age_note,
+        stale: case.stale.as_ref().map(|stale| stale.message()),
+        user_rate_note: case.user_rate.then_some(USER_RATE_FIGURE_NOTE),
     }
 }
 
@@ -478,6 +514,7 @@ mod tests {
     use crate::core::ids::Sequential;
     use crate::core::settlement::options::Defaults;
     use crate::core::views::clients::tests::{books_with, day};
+    use crate::core::views::paid_late::PaidLateOption;
     use std::sync::Arc;
 
     fn gbp() -> Currency {
@@ -492,7 +529,15 @@ mod tests {
     fn the_case_leaves_out_invoices_not_yet_due_until_the_person_includes_them() {
         let books = books_with(&[("i2", "300", "GBP", "2026-04-30")]);
         let today = day("2026-03-16");
-        let page = planner(&books, "c1", None, &Exclusions::none(), today).unwrap();
+        let page = planner(
+            &books,
+            "c1",
+            None,
+            &Exclusions::none(),
+            InterestOptions::default(),
+            today,
+        )
+        .unwrap();
         assert_eq!(page.currencies, [gbp()]);
         assert_eq!(
             page.rows,
@@ -503,6 +548,7 @@ mod tests {
                     included: true,
                     include_label: "Include invoice INV-001".into(),
                     due_note: String::new(),
+                    paid_late: false,
                     outstanding: "£1,000.00".into(),
                     interest: "£7.24".into(),
                     compensation: "£0.00".into(),
@@ -513,6 +559,7 @@ mod tests {
                     included: false,
                     include_label: "Include invoice I2".into(),
                     due_note: "Not yet due (due 30 Apr 2026)".into(),
+                    paid_late: false,
                     outstanding: "£300.00".into(),
                     interest: "£0.00".into(),
                     compensation: "£0.00".into(),
@@ -528,13 +575,166 @@ mod tests {
                 claim: "£1,007.24".into(),
                 claim_plain: "1007.24".into(),
                 age_note: "Age of the debt (from the ledger): the oldest included invoice is 30 days overdue.".into(),
+                stale: None,
+                user_rate_note: None,
             }
         );
         let mut exclusions = Exclusions::none();
         exclusions.choose("i2", true);
-        let with_both = planner(&books, "c1", None, &exclusions, today).unwrap();
+        let with_both = planner(
+            &books,
+            "c1",
+            None,
+            &exclusions,
+            InterestOptions::default(),
+            today,
+        )
+        .unwrap();
         assert_eq!(with_both.figures.claim, "£1,307.24");
         assert_eq!(with_both.case.unwrap().included_ids(), ["i1", "i2"]);
+    }
+
+    fn with_paid_late() -> InterestOptions {
+        InterestOptions {
+            include_paid_late: true,
+            ..InterestOptions::default()
+        }
+    }
+
+    /// `books` with one more payment of `amount` on `date` against `invoice_id`.
+    fn paid(books: Books, invoice_id: &str, date: &str, amount: i64) -> Books {
+        let mut ledger = books.ledger().as_ref().clone();
+        let mut payment = ledger.payments[0].clone();
+        payment.id = format!("p-{invoice_id}-{date}");
+        payment.invoice_id = invoice_id.into();
+        payment.date = day(date);
+        payment.amount = crate::core::money::Amount::new(Decimal::from(amount)).unwrap();
+        ledger.payments.push(payment);
+        Books::new(Arc::new(ledger))
+    }
+
+    /// The planner of c1 with every invoice included by default.
+    fn page_of(books: &Books, options: InterestOptions, today: &str) -> Planner {
+        planner(books, "c1", None, &Exclusions::none(), options, day(today)).unwrap()
+    }
+
+    /// I2 (£600 due 1 Feb 2026 at 8%) was paid in full on 3 Mar, 30 days late: 2 Feb–3 Mar =
+    /// 27 + 3 = 30 days: 600 × 8% × 30 / 365 = 1,440 / 365 = 3.945… → £3.95, no compensation
+    /// under a contract rate. Off, the case is INV-001's £1,007.24 and the option says what it
+    /// would add; on, I2 joins the case ticked, and the claim is £1,007.24 + £3.95 = £1,011.19.
+    #[test]
+    fn the_planner_claims_interest_on_an_invoice_paid_late_only_when_asked() {
+        let books = paid(
+            books_with(&[("i2", "600", "GBP", "2026-02-01")]),
+            "i2",
+            "2026-03-03",
+            600,
+        );
+        let off = page_of(&books, InterestOptions::default(), "2026-03-16");
+        assert_eq!(off.rows.len(), 1);
+        assert_eq!(off.figures.claim, "£1,007.24");
+        assert_eq!(
+            off.paid_late,
+            Some(PaidLateOption {
+                label: "Include interest on invoices paid late",
+                hint: "1 invoice paid in full but late still carries £3.95 of interest and compensation.".into(),
+                checked: false,
+            })
+        );
+        let on = page_of(&books, with_paid_late(), "2026-03-16");
+        assert_eq!(
+            on.rows[1],
+            CaseRow {
+                invoice_id: "i2".into(),
+                number: "I2".into(),
+                included: true,
+                include_label: "Include invoice I2".into(),
+                due_note: "Paid in full on 3 Mar 2026, 30 days late".into(),
+                paid_late: true,
+                outstanding: "£0.00".into(),
+                interest: "£3.95".into(),
+                compensation: "£0.00".into(),
+            }
+        );
+        assert_eq!(
+            (
+                on.figures.principal.as_str(),
+                on.figures.interest.as_str(),
+                on.figures.claim.as_str()
+            ),
+            ("£1,000.00", "£11.19", "£1,011.19")
+        );
+        assert_eq!(on.plan_defaults.total, "1011.19");
+        assert!(on.paid_late.is_some_and(|option| option.checked));
+    }
+
+    /// Paid in full on 10 Mar, 24 days late, INV-001 leaves nothing open, yet still carries
+    /// 15 Feb–1 Mar £3.95 (as above) and 2–10 Mar = 9 days on £1,000: 1,000 × 8% × 9 / 365 =
+    /// 720 / 365 = 1.972… → £1.97, so £5.92. With the option the planner opens a case for it.
+    #[test]
+    fn a_client_who_paid_everything_late_has_a_case_only_with_the_option() {
+        let books = paid(books_with(&[]), "i1", "2026-03-10", 1000);
+        let off = page_of(&books, InterestOptions::default(), "2026-03-16");
+        assert!(off.case.is_none() && off.currencies.is_empty());
+        assert_eq!(
+            off.paid_late.map(|option| option.hint),
+            Some(
+                "1 invoice paid in full but late still carries £5.92 of interest and compensation."
+                    .into()
+            )
+        );
+        let on = page_of(&books, with_paid_late(), "2026-03-16");
+        assert_eq!(on.currencies, [gbp()]);
+        assert_eq!(on.figures.claim, "£5.92");
+        assert_eq!(
+            on.rows[0].due_note,
+            "Paid in full on 10 Mar 2026, 24 days late"
+        );
+    }
+
+    /// An EU-rule case on 20 Jan 2027 needs the ECB rate in force on 1 Jan 2027, after the table's
+    /// check (30 Sep 2026): the planner says so beside its interest. Once the user adds an ECB
+    /// rate from 1 Dec 2026 the warning goes, and the planner says the rate is theirs instead.
+    #[test]
+    fn the_planner_flags_interest_that_needs_a_rate_after_the_tables_check() {
+        let mut ledger = books_with(&[]).ledger().as_ref().clone();
+        ledger.invoices[0].interest = Some(crate::core::model::InterestTerms::rule(
+            crate::core::model::RuleKind::EuDirective,
+        ));
+        let books = Books::new(Arc::new(ledger));
+        let page = page_of(&books, InterestOptions::default(), "2027-01-20");
+        assert_eq!(
+            page.figures.stale.as_deref(),
+            Some("ECB main refinancing operations rate table checked to 30 Sep 2026; if the bank has changed its rate since, add the new rate in Settings.")
+        );
+        let mut excluded = Exclusions::none();
+        excluded.choose("i1", false);
+        let none = planner(
+            &books,
+            "c1",
+            None,
+            &excluded,
+            InterestOptions::default(),
+            day("2027-01-20"),
+        )
+        .unwrap();
+        assert_eq!(none.figures.stale, None, "only included invoices count");
+        let mut ledger = books.ledger().as_ref().clone();
+        ledger.settings.rate_rows.push(crate::core::model::RateRow {
+            table: crate::core::model::RateTableId::Ecb,
+            from: day("2026-12-01"),
+            rate: "2.90".parse().unwrap(),
+        });
+        let mine = Books::new(Arc::new(ledger));
+        let page = page_of(&mine, InterestOptions::default(), "2027-01-20");
+        assert_eq!(
+            page.figures.stale, None,
+            "the user's rate covers 1 Jan 2027"
+        );
+        assert_eq!(
+            page.figures.user_rate_note,
+            Some("This interest uses a reference rate you added in Settings.")
+        );
     }
 
     #[test]
@@ -542,7 +742,15 @@ mod tests {
         let books = books_with(&[]);
         let mut exclusions = Exclusions::none();
         exclusions.choose("i1", false);
-        let page = planner(&books, "c1", None, &exclusions, day("2026-03-16")).unwrap();
+        let page = planner(
+            &books,
+            "c1",
+            None,
+            &exclusions,
+            InterestOptions::default(),
+            day("2026-03-16"),
+        )
+        .unwrap();
         let case = page.case.unwrap();
         assert_eq!(
             (
@@ -573,24 +781,72 @@ mod tests {
         let books = books_with(&[("i2", "250", "EUR", "2026-03-01")]);
         let today = day("2026-03-16");
         let eur = Currency::parse("EUR").unwrap();
-        let first = planner(&books, "c1", None, &Exclusions::none(), today).unwrap();
+        let first = planner(
+            &books,
+            "c1",
+            None,
+            &Exclusions::none(),
+            InterestOptions::default(),
+            today,
+        )
+        .unwrap();
         assert_eq!(first.currencies, [eur.clone(), gbp()]);
         // €250.00 due 1 Mar at 8%: 2–16 Mar, 250 × 8% × 15 / 365 = €0.82.
         assert_eq!(first.figures.claim, "€250.82");
-        let asked = planner(&books, "c1", Some(&gbp()), &Exclusions::none(), today).unwrap();
+        let asked = planner(
+            &books,
+            "c1",
+            Some(&gbp()),
+            &Exclusions::none(),
+            InterestOptions::default(),
+            today,
+        )
+        .unwrap();
         assert_eq!(asked.figures.claim, "£1,007.24");
         let usd = Currency::parse("USD").unwrap();
-        let not_open = planner(&books, "c1", Some(&usd), &Exclusions::none(), today).unwrap();
+        let not_open = planner(
+            &books,
+            "c1",
+            Some(&usd),
+            &Exclusions::none(),
+            InterestOptions::default(),
+            today,
+        )
+        .unwrap();
         assert_eq!(not_open.case.unwrap().currency, eur);
-        let nothing = planner(&books, "c2", None, &Exclusions::none(), today).unwrap();
+        let nothing = planner(
+            &books,
+            "c2",
+            None,
+            &Exclusions::none(),
+            InterestOptions::default(),
+            today,
+        )
+        .unwrap();
         assert!(nothing.case.is_none() && nothing.rows.is_empty());
-        assert!(planner(&books, "nobody", None, &Exclusions::none(), today).is_none());
+        assert!(planner(
+            &books,
+            "nobody",
+            None,
+            &Exclusions::none(),
+            InterestOptions::default(),
+            today
+        )
+        .is_none());
     }
 
     #[test]
     fn a_new_prep_sheet_aims_for_full_payment_now() {
         let books = books_with(&[]);
-        let page = planner(&books, "c1", None, &Exclusions::none(), day("2026-03-16")).unwrap();
+        let page = planner(
+            &books,
+            "c1",
+            None,
+            &Exclusions::none(),
+            InterestOptions::default(),
+            day("2026-03-16"),
+        )
+        .unwrap();
         assert_eq!(
             page.prep_sheet,
             PrepSheet {
@@ -623,7 +879,15 @@ mod tests {
     #[test]
     fn the_proposed_plan_is_the_claim_in_six_monthly_instalments_from_two_weeks_on() {
         let books = books_with(&[]);
-        let page = planner(&books, "c1", None, &Exclusions::none(), day("2026-03-16")).unwrap();
+        let page = planner(
+            &books,
+            "c1",
+            None,
+            &Exclusions::none(),
+            InterestOptions::default(),
+            day("2026-03-16"),
+        )
+        .unwrap();
         assert_eq!(
             page.plan_defaults,
             PlanForm {
@@ -688,7 +952,15 @@ mod tests {
     #[test]
     fn the_options_table_formats_each_expected_recovery() {
         let books = books_with(&[]);
-        let page = planner(&books, "c1", None, &Exclusions::none(), day("2026-03-16")).unwrap();
+        let page = planner(
+            &books,
+            "c1",
+            None,
+            &Exclusions::none(),
+            InterestOptions::default(),
+            day("2026-03-16"),
+        )
+        .unwrap();
         let case = page.case.unwrap();
         let (defaults, _) = Defaults::for_age(case.claim, case.oldest_days);
         let table = options_table(&case, &defaults).unwrap();
@@ -713,7 +985,15 @@ mod tests {
     fn a_plan_shows_active_until_paid_up_and_completed_after() {
         let books = books_with(&[]);
         let today = day("2026-03-16");
-        let page = planner(&books, "c1", None, &Exclusions::none(), today).unwrap();
+        let page = planner(
+            &books,
+            "c1",
+            None,
+            &Exclusions::none(),
+            InterestOptions::default(),
+            today,
+        )
+        .unwrap();
         let case = page.case.unwrap();
         let form = PlanForm {
             total: "1000.00".into(),
@@ -726,9 +1006,16 @@ mod tests {
         let mut ids = Sequential::default();
         ledger.accept_plan(plan, &mut ids).unwrap();
         let accepted = Books::new(Arc::new(ledger.clone()));
-        let card = &planner(&accepted, "c1", None, &Exclusions::none(), today)
-            .unwrap()
-            .plans[0];
+        let card = &planner(
+            &accepted,
+            "c1",
+            None,
+            &Exclusions::none(),
+            InterestOptions::default(),
+            today,
+        )
+        .unwrap()
+        .plans[0];
         assert_eq!(
             (
                 card.heading.as_str(),
@@ -763,9 +1050,16 @@ mod tests {
         let later = day("2026-03-21");
         assert_eq!(ledger.complete_paid_plans(later, &mut ids), Ok(1));
         let completed = Books::new(Arc::new(ledger));
-        let card = &planner(&completed, "c1", None, &Exclusions::none(), later)
-            .unwrap()
-            .plans[0];
+        let card = &planner(
+            &completed,
+            "c1",
+            None,
+            &Exclusions::none(),
+            InterestOptions::default(),
+            later,
+        )
+        .unwrap()
+        .plans[0];
         assert_eq!((card.status, card.tone), ("completed", Tone::Good));
         assert_eq!(
             completed.activities_of("c1")[0].summary,

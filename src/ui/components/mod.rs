@@ -5,6 +5,7 @@ mod badge;
 mod fields;
 mod invoice_table;
 mod notices;
+pub mod paid_late;
 mod record_changed;
 mod recovery;
 mod update_banner;
@@ -14,5 +15,5 @@ pub use fields::{Checkbox, Draft, FormErrors, Input, InputKind, Picker, PickerOp
 pub use invoice_table::InvoiceTable;
 pub use notices::{BackupReminder, EmptyState, SaveBanner};
 pub use record_changed::RecordChanged;
-pub use recovery::Recovery;
+pub use recovery::{Recovery, UnsavedChanges};
 pub use update_banner::UpdateBanner;

@@ -59,6 +59,7 @@ fn ClientSections(page: Memo<ClientView>) -> impl IntoView {
                 on_saved=move |_| editing.set(false) on_cancel=move |_| editing.set(false) />
         </Show>
         <ClientInvoices client_id=page.with_untracked(|page| page.id.clone()) invoices />
+        <super::client_pause::ClientPause client_id=page.with_untracked(|page| page.id.clone()) />
         <section aria-labelledby="timeline-heading">
             <h2 id="timeline-heading">"Timeline"</h2>
             <AddActivity client_id=page.with_untracked(|page| page.id.clone()) />

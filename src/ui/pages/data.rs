@@ -6,10 +6,9 @@ use crate::core::views::data::{
     browser_estimate_sentence, data_page, persisted_sentence, storage_sentence, with_sample,
     DataStatus, Outcome, SAMPLE_REMOVED,
 };
-use crate::store::{LocalStorage, Usage, UsageLevel};
+use crate::store::UsageLevel;
 use crate::ui::browser::{
-    after_paint, confirm, download, now_stamp, read_chosen_bytes, storage_estimate,
-    storage_persisted, today,
+    after_paint, confirm, download, now_stamp, read_chosen_bytes, storage_persisted, today,
 };
 use crate::ui::state::use_app;
 use leptos::prelude::*;
@@ -107,7 +106,7 @@ fn ImportCard(report: Callback<DataStatus>) -> impl IntoView {
         leptos::task::spawn_local(async move {
             let outcome = match read_chosen_bytes(&input).await {
                 Ok(Some(bytes)) => match backup::backup_text(&bytes) {
-                    Ok(text) => match app.import_backup(&text) {
+                    Ok(text) => match app.import_backup(&text).await {
                         Ok(summary) => DataStatus::done(summary),
                         Err(message) => DataStatus::refused(message),
                     },
@@ -146,9 +145,11 @@ fn SampleCard(report: Callback<DataStatus>) -> impl IntoView {
         let loaded = app
             .ledger
             .with_untracked(|books| with_sample(books, today()));
-        report.run(match app.replace(loaded.ledger) {
-            Ok(()) => DataStatus::done(loaded.message),
-            Err(problem) => DataStatus::refused(problem),
+        leptos::task::spawn_local(async move {
+            report.run(match app.replace(loaded.ledger).await {
+                Ok(()) => DataStatus::done(loaded.message),
+                Err(problem) => DataStatus::refused(problem),
+            });
         });
     };
     let remove_sample = move |_| {
@@ -182,14 +183,13 @@ fn SampleCard(report: Callback<DataStatus>) -> impl IntoView {
 #[component]
 fn StorageCard() -> impl IntoView {
     let app = use_app();
-    let usage = Memo::new(move |_| {
+    let usage = LocalResource::new(move || {
         app.ledger.track();
-        Usage::of_local_storage(&LocalStorage)
+        async move { app.usage().await }
     });
-    let browser =
-        LocalResource::new(|| async { (storage_estimate().await, storage_persisted().await) });
+    let browser = LocalResource::new(storage_persisted);
     let advice = move || {
-        let usage = usage.get();
+        let usage = usage.get().flatten()?;
         let class = match usage.level() {
             UsageLevel::Fine => return None,
             UsageLevel::FillingUp => "status warn",
@@ -200,15 +200,18 @@ fn StorageCard() -> impl IntoView {
     view! {
         <section class="card" aria-labelledby="storage-heading">
             <h2 id="storage-heading">"Storage"</h2>
-            {move || {
-                let usage = usage.get();
+            {move || usage.get().flatten().map(|usage| {
+                let sentence = if app.is_local() {
+                    storage_sentence(usage.used, usage.percent())
+                } else {
+                    browser_estimate_sentence(usage.used as f64, usage.quota as f64)
+                };
                 view! {
-                    <p data-testid="storage-use" data-value=usage.percent().to_string()>{storage_sentence(usage.used, usage.percent())}</p>
+                    <p data-testid="storage-use" data-value=usage.percent().to_string()>{sentence}</p>
                 }
-            }}
+            })}
             {advice}
-            {move || browser.get().map(|(estimate, persisted)| view! {
-                <p class="hint">{estimate.map(|(used, quota)| browser_estimate_sentence(used, quota))}</p>
+            {move || browser.get().map(|persisted| view! {
                 <p data-testid="persisted">{persisted_sentence(persisted)}</p>
             })}
         </section>

@@ -2,6 +2,7 @@
 //! sections only one page uses.
 
 mod client;
+mod client_pause;
 mod clients;
 mod dashboard;
 mod data;

@@ -23,14 +23,73 @@ export function ledger10k() {
   return { text: JSON.stringify(doc), total: (total / 100).toFixed(2), payment: payments[0] };
 }
 
-/** Stores the benchmark ledger in a page's origin (the revision beside it, as the app keeps it). */
-export async function storeLedger(page, baseURL: string, text: string) {
+/**
+ * Stores the benchmark ledger in a page's origin as the app keeps it: in IndexedDB (database
+ * `overdue`, store `keys`), the revision beside it. With `legacy`, in localStorage instead, as
+ * an older version kept it (the next boot moves it to IndexedDB).
+ */
+export async function storeLedger(page, baseURL: string, text: string, legacy = false) {
   await page.goto(`${baseURL}/data`);
-  await page.evaluate((text) => {
+  await page.evaluate(async ({ text, legacy }) => {
     localStorage.clear();
-    localStorage.setItem("overdue.ledger", text);
+    const db: IDBDatabase = await new Promise((ok, fail) => {
+      const open = indexedDB.open("overdue");
+      open.onupgradeneeded = () => open.result.createObjectStore("keys");
+      open.onsuccess = () => ok(open.result);
+      open.onerror = () => fail(open.error);
+    });
+    await new Promise((ok, fail) => {
+      const tx = db.transaction("keys", "readwrite");
+      const keys = tx.objectStore("keys");
+      keys.clear();
+      if (!legacy) {
+        keys.put(text, "overdue.ledger");
+        keys.put("1", "overdue.revision");
+      }
+      tx.oncomplete = () => ok(null);
+      tx.onabort = () => fail(tx.error);
+    });
+    db.close();
+    if (legacy) {
+      localStorage.setItem("overdue.ledger", text);
+    }
     localStorage.setItem("overdue.revision", "1");
-  }, text);
+  }, { text, legacy });
+}
+
+/** Reads a key of the app's IndexedDB store in the page. */
+export async function readKey(page, key: string): Promise<string | null> {
+  return page.evaluate(async (key) => {
+    const db: IDBDatabase = await new Promise((ok, fail) => {
+      const open = indexedDB.open("overdue");
+      open.onsuccess = () => ok(open.result);
+      open.onerror = () => fail(open.error);
+    });
+    const value = await new Promise((ok) => {
+      const get = db.transaction("keys").objectStore("keys").get(key);
+      get.onsuccess = () => ok(get.result ?? null);
+    });
+    db.close();
+    return value as string | null;
+  }, key);
+}
+
+/** Writes keys of the app's IndexedDB store in the page, in one transaction. */
+export async function writeKeys(page, entries: Record<string, string>) {
+  await page.evaluate(async (entries) => {
+    const db: IDBDatabase = await new Promise((ok, fail) => {
+      const open = indexedDB.open("overdue");
+      open.onsuccess = () => ok(open.result);
+      open.onerror = () => fail(open.error);
+    });
+    await new Promise((ok, fail) => {
+      const tx = db.transaction("keys", "readwrite");
+      for (const [key, value] of Object.entries(entries)) tx.objectStore("keys").put(value, key);
+      tx.oncomplete = () => ok(null);
+      tx.onabort = () => fail(tx.error);
+    });
+    db.close();
+  }, entries);
 }
 
 /** The median of some timings. */

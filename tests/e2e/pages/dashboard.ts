@@ -69,4 +69,20 @@ export class DashboardPage extends PageObject {
   async openFromQueue(invoiceNumber: string) {
     await this.page.getByRole("button", { name: `Open invoice ${invoiceNumber}` }).click();
   }
+
+  /** The invoices waiting on a promise or a pause (listed under the queue, folded). */
+  get waiting(): Locator {
+    return this.page.getByTestId("held-item");
+  }
+
+  /** The waiting row of one invoice; `data-hold` is `promise` or `pause`. */
+  waitingItem(invoiceId: string): Locator {
+    return this.page.locator(`[data-testid="held-item"][data-invoice="${invoiceId}"]`);
+  }
+
+  /** "Waiting on the client: 1 promised, 2 paused"; `data-value` holds how many are paused. */
+  get pausedCount(): Locator {
+    return this.page.getByTestId("paused-count");
+  }
 }
+

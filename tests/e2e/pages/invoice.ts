@@ -1,4 +1,5 @@
-// `/invoices/<id>`: balance, interest, payments and the letter drafting button.
+// `/invoices/<id>`: balance, interest, payments, the case (promises, dispute, pause) and the
+// letter drafting button.
 import { Locator } from "@playwright/test";
 import { PageObject, wholeLabel } from "./page-object";
 
@@ -103,5 +104,64 @@ export class InvoicePage extends PageObject {
   /** Opens the letter view for this invoice. */
   async draftLetter() {
     await this.page.getByTestId("draft-letter").click();
+  }
+
+  /** One row per promise to pay; `data-state` is `pending`, `kept`, `part-kept` or `broken`. */
+  get promises(): Locator {
+    return this.page.getByTestId("promise");
+  }
+
+  /** The amount of the promise form (it starts at the balance). */
+  get promiseAmount(): Locator {
+    return this.page.getByTestId("promise-amount");
+  }
+
+  /** Records a promise to pay by `date`, for `amount` (the balance when none is given). */
+  async recordPromise(date: string, options: { amount?: string; by?: string } = {}) {
+    if (options.amount !== undefined) await this.promiseAmount.fill(options.amount);
+    await this.page.getByTestId("promise-date").fill(date);
+    if (options.by !== undefined) await this.field("Who promised").fill(options.by);
+    await this.page.getByTestId("promise-save").click();
+  }
+
+  /** The dispute shown; `data-state` is `open` or `resolved`. */
+  get dispute(): Locator {
+    return this.page.getByTestId("dispute");
+  }
+
+  /** Opens a dispute of the whole invoice, or of `part` of it. */
+  async openDispute(reason: string, part?: string) {
+    await this.page.getByTestId("dispute-reason").fill(reason);
+    if (part !== undefined) await this.field("Disputed amount").fill(part);
+    await this.page.getByTestId("dispute-open").click();
+  }
+
+  /** Resolves the open dispute with an outcome: `upheld`, `rejected` or `settled`. */
+  async resolveDispute(outcome: "upheld" | "rejected" | "settled", note = "") {
+    await this.page.getByTestId("dispute-outcome").selectOption(outcome);
+    if (note) await this.field("What was decided").fill(note);
+    await this.page.getByTestId("dispute-resolve").click();
+  }
+
+  /** The pause in force, when chasing is paused. */
+  get pause(): Locator {
+    return this.page.getByTestId("pause");
+  }
+
+  /** Pauses chasing until `until` (the day chasing resumes), for a reason. */
+  async pauseChasing(until: string, reason: string) {
+    await this.page.getByTestId("pause-until").fill(until);
+    await this.page.getByLabel("Reason", { exact: true }).fill(reason);
+    await this.page.getByTestId("pause-save").click();
+  }
+
+  /** Ends the pause in force today. */
+  async endPause() {
+    await this.page.getByTestId("pause-end").click();
+  }
+
+  /** The ladder's advice above the letters. */
+  get nextStep(): Locator {
+    return this.page.locator(".next-step");
   }
 }

@@ -41,6 +41,16 @@ export class LetterView extends PageObject {
     return this.page.locator(".letter-to");
   }
 
+  /** The option to claim interest on the client's invoices paid in full but late. */
+  get includePaidLate(): Locator {
+    return this.page.getByTestId("include-paid-late");
+  }
+
+  /** The warning that a quoted figure needs a rate after its table's "checked up to" date. */
+  get stale(): Locator {
+    return this.page.getByTestId("letter-stale");
+  }
+
   /** Logs the letter as sent on the client's timeline. */
   async markSent() {
     await this.page.getByTestId("mark-sent").click();

@@ -38,4 +38,16 @@ export class SettingsPage extends PageObject {
   removeRateButton(date: string): Locator {
     return this.page.getByRole("button", { name: `Remove the rate from ${date}` });
   }
+
+  /** The grace period after a promised date, in days. */
+  get promiseGrace(): Locator {
+    return this.field("Grace after a promised date (days)");
+  }
+
+  /** Sets the grace period after a promised date and saves the preferences. */
+  async setPromiseGrace(days: string) {
+    await this.promiseGrace.fill(days);
+    await this.page.getByRole("button", { name: "Save preferences" }).click();
+  }
 }
+

@@ -23,6 +23,21 @@ export class SettlementPage extends PageObject {
     return this.page.getByTestId("case-claim");
   }
 
+  /** The option to claim interest on the client's invoices paid in full but late. */
+  get includePaidLate(): Locator {
+    return this.page.getByTestId("include-paid-late");
+  }
+
+  /** The row of one invoice in the case (`data-paid-late` says whether it was paid late). */
+  caseRow(invoiceId: string): Locator {
+    return this.page.locator(`[data-testid="case-row"][data-invoice="${invoiceId}"]`);
+  }
+
+  /** The warning beside the case's interest that a rate after its table's check is needed. */
+  get stale(): Locator {
+    return this.page.getByTestId("case-stale");
+  }
+
   /** One compared option; `data-amount` holds its expected net recovery. */
   option(option: Option): Locator {
     return this.page.locator(`[data-testid="option-value"][data-option="${option}"]`);

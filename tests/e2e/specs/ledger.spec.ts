@@ -75,7 +75,7 @@ test("a full storage quota shows an error and loses nothing already stored", asy
   await data.importBackup(fixture("contract-example.json"));
   const before = await data.storedLedger();
   await page.evaluate(() => {
-    Storage.prototype.setItem = function () {
+    IDBObjectStore.prototype.put = function () {
       throw new DOMException("The quota has been exceeded.", "QuotaExceededError");
     };
   });

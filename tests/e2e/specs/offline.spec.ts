@@ -8,6 +8,7 @@ import { join } from "node:path";
 import { launchOptions } from "../browser";
 import { ClientsPage } from "../pages/clients";
 import { AppShell } from "../pages/app";
+import { fillStorageAt, LEDGER_KEY, REVISION_KEY, writeStored } from "../pages/data";
 
 test("after one online visit the app works offline, deep routes included", async ({ page, context, data, dashboard, invoice, settings }) => {
   await data.loadSample();
@@ -42,20 +43,11 @@ test("the app is installable", async ({ page, baseURL }) => {
   expect(manifest.icons.map((i) => `${i.sizes} ${i.purpose}`)).toEqual(["192x192 any", "512x512 any", "512x512 maskable"]);
 });
 
-test("a real full quota shows the error, keeps the stored ledger and still exports", async ({ page, app, data, settings }) => {
+test("a full quota shows the error, keeps the stored ledger and still exports", async ({ page, app, data, settings }) => {
+  await fillStorageAt(page);
   await data.loadSample();
   const before = await data.storedLedger();
-  await page.evaluate(() => {
-    let size = 1 << 20;
-    let index = 0;
-    while (size >= 16) {
-      try {
-        localStorage.setItem(`filler-${index++}`, "x".repeat(size));
-      } catch {
-        size = Math.floor(size / 2);
-      }
-    }
-  });
+  await page.evaluate(() => ((window as any).__storageLimit = 0));
   await app.navigate("Settings");
   await settings.renameBusiness("Renamed while the disk was full");
   await expect(app.saveError).toContainText("storage is full");
@@ -73,7 +65,7 @@ test("corrupt data gets the recovery screen, its raw download and a restore", as
   await data.waitForSave(() => settings.renameBusiness("Second save"));
   await expect(settings.savedNotice).toBeVisible();
   const garbage = '{"format":"overdue-backup", garbage \u00e9\u0000 }';
-  await page.evaluate((text) => localStorage.setItem("overdue.ledger", text), garbage);
+  await writeStored(page, { [LEDGER_KEY]: garbage });
   await page.reload();
   await expect(recovery.root).toBeVisible();
   await expect(recovery.startEmptyButton).toBeDisabled();
@@ -96,13 +88,10 @@ test("a second tab follows the first, and a stale save is refused without losing
   await expect(other.clients.link("Added in tab A")).toBeVisible();
 
   // A write tab B never hears of (a tab hears no storage event for its own writes): B is now stale.
-  await otherPage.evaluate(() => {
-    const doc = JSON.parse(localStorage.getItem("overdue.ledger")!);
-    doc.clients.push({ id: "elsewhere", name: "Written elsewhere" });
-    doc.revision += 1;
-    localStorage.setItem("overdue.ledger", JSON.stringify(doc));
-    localStorage.setItem("overdue.revision", String(doc.revision));
-  });
+  const doc = await data.storedDocument();
+  doc.clients.push({ id: "elsewhere", name: "Written elsewhere" });
+  doc.revision += 1;
+  await writeStored(otherPage, { [LEDGER_KEY]: JSON.stringify(doc), [REVISION_KEY]: String(doc.revision) });
   await other.clients.addClient({ name: "From stale tab B" });
   await expect(other.app.saveError).toContainText("Changed in another tab — reload to see the latest.");
   const stored = await data.storedDocument();

@@ -1,8 +1,8 @@
 //! The "chase today" list: settlement plans that need attention, then what to do about which
-//! invoice, most urgent first.
+//! invoice, most urgent first; then the invoices waiting on a promise or a pause.
 
 use super::DashboardState;
-use crate::core::views::dashboard::{chase_list, ChaseLine, PlanAlertLine};
+use crate::core::views::dashboard::{chase_list, ChaseLine, HeldLine, PlanAlertLine};
 use crate::ui::state::use_app;
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
@@ -34,7 +34,42 @@ pub(crate) fn ChaseQueue(state: DashboardState) -> impl IntoView {
                     <button class="more" on:click=move |_| all.set(true)>{label}</button>
                 })}
             </Show>
+            <Waiting list />
         </section>
+    }
+}
+
+/// The invoices not chased today because the client promised to pay or chasing is paused.
+#[component]
+fn Waiting(list: Memo<crate::core::views::dashboard::ChaseList>) -> impl IntoView {
+    let summary = Memo::new(move |_| list.with(|list| list.waiting_summary.clone()));
+    let paused = Memo::new(move |_| list.with(|list| list.paused));
+    view! {
+        {move || summary.get().map(|summary| view! {
+            <details class="waiting" data-testid="waiting">
+                <summary data-testid="paused-count" data-value=move || paused.get().to_string()>{summary}</summary>
+                <ol class="queue">
+                    <For each=move || list.with(|list| list.waiting.clone()) key=|line| line.clone() let:line>
+                        <HeldItem line />
+                    </For>
+                </ol>
+            </details>
+        })}
+    }
+}
+
+#[component]
+fn HeldItem(line: HeldLine) -> impl IntoView {
+    let number = line.number.clone();
+    view! {
+        <li class="queue-item held" data-testid="held-item" data-invoice=line.invoice_id data-hold=line.hold>
+            <div>
+                <strong>{line.client_name}</strong>" · "
+                <span class="meta">{line.number}" · "{line.outstanding}</span>
+                <p class="reason">{line.line}</p>
+            </div>
+            <a class="button" href=line.href>"Open"<span class="sr-only">" invoice "{number}</span></a>
+        </li>
     }
 }
 

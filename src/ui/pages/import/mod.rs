@@ -110,33 +110,38 @@ pub fn ImportPage() -> impl IntoView {
         {
             return;
         }
-        let stored =
-            app.replace_with_undo(|ledger, ids| import::commit(ledger, &preview, ids, today()));
-        outcome.set(Some(match stored {
-            Ok(stored_before) => {
-                last_import.set(Some(LastImport { stored_before }));
-                Outcome {
-                    ok: true,
-                    text: import_result(preview.profile, &preview.counts),
+        leptos::task::spawn_local(async move {
+            let stored = app
+                .replace_with_undo(|ledger, ids| import::commit(ledger, &preview, ids, today()))
+                .await;
+            outcome.set(Some(match stored {
+                Ok(stored_before) => {
+                    last_import.set(Some(LastImport { stored_before }));
+                    Outcome {
+                        ok: true,
+                        text: import_result(preview.profile, &preview.counts),
+                    }
                 }
-            }
-            Err(reason) => Outcome {
-                ok: false,
-                text: format!("Nothing was imported; your data is unchanged. {reason}"),
-            },
-        }));
+                Err(reason) => Outcome {
+                    ok: false,
+                    text: format!("Nothing was imported; your data is unchanged. {reason}"),
+                },
+            }));
+        });
     };
     let undo = move |_| {
         let Some(last) = last_import.get_untracked() else {
             return;
         };
-        let (ok, text) = match app.undo_replacement(last.stored_before) {
-            Ok(true) => (true, UNDONE.to_string()),
-            Ok(false) => (false, UNDO_EXPIRED.to_string()),
-            Err(reason) => (false, format!("The import could not be undone; your data is as it was after the import. {reason}")),
-        };
-        last_import.set(None);
-        outcome.set(Some(Outcome { ok, text }));
+        leptos::task::spawn_local(async move {
+            let (ok, text) = match app.undo_replacement(last.stored_before).await {
+                Ok(true) => (true, UNDONE.to_string()),
+                Ok(false) => (false, UNDO_EXPIRED.to_string()),
+                Err(reason) => (false, format!("The import could not be undone; your data is as it was after the import. {reason}")),
+            };
+            last_import.set(None);
+            outcome.set(Some(Outcome { ok, text }));
+        });
     };
     let can_undo = move || {
         last_import

@@ -2,10 +2,12 @@
 //! preview it on a sheet, send it by copy, mail link, .eml or print, and mark it as sent so the
 //! ladder moves on.
 
+use crate::core::interest::InterestOptions;
 use crate::core::ladder::LadderStep;
 use crate::core::letters::{record_sent, Channel};
 use crate::core::views::letter::{letter_view, LetterView};
 use crate::ui::browser::{copy_text, download, mail_date, print, today};
+use crate::ui::components::paid_late::PaidLateCheckbox;
 use crate::ui::state::use_app;
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
@@ -48,6 +50,7 @@ fn LetterDraft(invoice_id: String, first: LadderStep) -> impl IntoView {
     let chosen = RwSignal::new(first.id().to_string());
     let channel = RwSignal::new(Channel::Email);
     let status = RwSignal::new(String::new());
+    let include_paid_late = RwSignal::new(false);
     let letter = Memo::new(move |_| {
         app.ledger.with(|books| {
             letter_view(
@@ -55,12 +58,20 @@ fn LetterDraft(invoice_id: String, first: LadderStep) -> impl IntoView {
                 &id.get_value(),
                 &chosen.get(),
                 channel.get(),
+                InterestOptions {
+                    include_paid_late: include_paid_late.get(),
+                    ..InterestOptions::default()
+                },
                 today(),
             )
         })
     });
+    let option = Signal::derive(move || {
+        letter.with(|letter| letter.as_ref().and_then(|letter| letter.paid_late.clone()))
+    });
     view! {
         <LetterControls letter chosen status />
+        <PaidLateCheckbox option checked=include_paid_late />
         <LetterSheet letter />
         <MarkSent invoice_id=id.get_value() letter channel status />
         <p class="status ok" role="status">{move || status.get()}</p>
@@ -134,7 +145,8 @@ fn LetterSheet(letter: Memo<Option<LetterView>>) -> impl IntoView {
     move || {
         letter.get().map(|letter| view! {
             {letter.legal_notice.map(|notice| view! { <p class="note legal">{notice}</p> })}
-            {letter.stale.map(|stale| view! { <p class="note stale">{stale}</p> })}
+            {letter.stale.map(|stale| view! { <p class="note stale" data-testid="letter-stale">{stale}</p> })}
+            {letter.user_rate_note.map(|note| view! { <p class="note" data-testid="letter-user-rate">{note}</p> })}
             <article class="letter-sheet" aria-label="Letter preview">
                 <header class="letterhead">
                     <strong>{letter.sender.name}</strong>

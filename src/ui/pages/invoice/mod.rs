@@ -2,6 +2,8 @@
 //! asks [`invoice_page`] for everything it shows, and hands each panel its own slice, so a
 //! change repaints only the panels whose figures changed.
 
+mod case;
+mod dispute;
 mod interest;
 mod letter;
 mod payments;
@@ -15,6 +17,7 @@ use crate::ui::browser::{confirm, today};
 use crate::ui::components::StatusBadge;
 use crate::ui::editors::InvoiceEditor;
 use crate::ui::state::use_app;
+use case::CaseSection;
 use interest::InterestPanel;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_params_map};
@@ -71,6 +74,7 @@ fn InvoiceView(id: String, page: Memo<Option<Page>>, uk_split: RwSignal<bool>) -
             <EditInvoice id=id.get_value() on_close=move || editing.set(false) />
         </Show>
         <InvoiceFigures figures=part(page, |page| page.figures.clone()) />
+        <CaseSection invoice_id=id.get_value() case=part(page, |page| page.case.clone()) />
         <LetterPanel invoice_id=id.get_value() recommended advice=part(page, |page| page.next_step.advice.clone()) />
         <section aria-labelledby="interest-heading">
             <h2 id="interest-heading">"Late-payment interest"</h2>

@@ -1,11 +1,12 @@
-//! How invoices are aged, and when to remind about an unexported backup.
+//! How invoices are aged, when to remind about an unexported backup, and the grace after a
+//! promised date.
 
 use crate::core::forms::PreferencesForm;
 use crate::ui::components::{Checkbox, Draft, FormErrors, Input, InputKind};
 use crate::ui::state::use_app;
 use leptos::prelude::*;
 
-/// Bucket edges, the aging basis and the backup reminder.
+/// Bucket edges, the aging basis, the backup reminder and the promise grace period.
 #[component]
 pub fn Preferences() -> impl IntoView {
     let app = use_app();
@@ -32,6 +33,9 @@ pub fn Preferences() -> impl IntoView {
             <Input form error form_id="aging" field="backup_reminder_days" label="Remind me to export a backup after (days)" kind=InputKind::WholeNumber
                 hint="Counted from the first change that is not in an exported backup."
                 get=|typed: &PreferencesForm| typed.backup_reminder_days.clone() set=|typed, value| typed.backup_reminder_days = value />
+            <Input form error form_id="aging" field="promise_grace_days" label="Grace after a promised date (days)" kind=InputKind::WholeNumber
+                hint="A promise to pay still unpaid this many days after its date counts as broken, and the invoice is chased again."
+                get=|typed: &PreferencesForm| typed.promise_grace_days.clone() set=|typed, value| typed.promise_grace_days = value />
             <Checkbox form form_id="aging" field="age_by_issue_date" label="Age invoices from their issue date instead of their due date"
                 get=|typed: &PreferencesForm| typed.age_by_issue_date set=|typed, value| typed.age_by_issue_date = value />
             <FormErrors error />

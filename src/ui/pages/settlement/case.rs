@@ -41,7 +41,10 @@ pub(super) fn CaseSection(
             </div>
             <div class="figures">
                 <div class="figure"><span class="label">"Principal"</span><span class="value">{move || figures.with(|figures| figures.principal.clone())}</span></div>
-                <div class="figure"><span class="label">"Interest"</span><span class="value">{move || figures.with(|figures| figures.interest.clone())}</span></div>
+                <div class="figure"><span class="label">"Interest"</span><span class="value">{move || figures.with(|figures| figures.interest.clone())}</span>
+                    {move || figures.with(|figures| figures.stale.clone()).map(|stale| view! { <span class="hint stale" data-testid="case-stale">{stale}</span> })}
+                    {move || figures.with(|figures| figures.user_rate_note).map(|note| view! { <span class="hint" data-testid="case-user-rate">{note}</span> })}
+                </div>
                 <div class="figure"><span class="label">"Compensation"</span><span class="value">{move || figures.with(|figures| figures.compensation.clone())}</span></div>
                 <div class="figure strong"><span class="label">"Total claim"</span>
                     <span class="value" data-testid="case-claim" data-amount=move || figures.with(|figures| figures.claim_plain.clone())>{move || figures.with(|figures| figures.claim.clone())}</span>
@@ -83,7 +86,7 @@ fn CaseLine(row: CaseRow, exclusions: RwSignal<Exclusions>) -> impl IntoView {
         exclusions.update(|chosen| chosen.choose(&invoice_id, include));
     };
     view! {
-        <tr class:left-out=!row.included>
+        <tr class:left-out=!row.included data-testid="case-row" data-invoice=row.invoice_id.clone() data-paid-late=row.paid_late.to_string()>
             <td><input type="checkbox" id=format!("include-{}", row.invoice_id) prop:checked=row.included
                 aria-label=row.include_label on:change=toggle /></td>
             <td>

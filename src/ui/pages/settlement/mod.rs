@@ -12,9 +12,11 @@ mod prep;
 
 use crate::core::currency::Currency;
 use crate::core::ids::from_path_segment;
+use crate::core::interest::InterestOptions;
 use crate::core::settlement::Exclusions;
 use crate::core::views::settlement::{planner, Planner};
 use crate::ui::browser::today;
+use crate::ui::components::paid_late::PaidLateCheckbox;
 use crate::ui::state::use_app;
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
@@ -29,6 +31,7 @@ pub fn SettlementPage() -> impl IntoView {
     });
     let currency = RwSignal::new(None::<Currency>);
     let exclusions = RwSignal::new(Exclusions::none());
+    let include_paid_late = RwSignal::new(false);
     let page = Memo::new(move |_| {
         app.ledger.with(|books| {
             planner(
@@ -36,6 +39,10 @@ pub fn SettlementPage() -> impl IntoView {
                 &client_id.get(),
                 currency.get().as_ref(),
                 &exclusions.get(),
+                InterestOptions {
+                    include_paid_late: include_paid_late.get(),
+                    ..InterestOptions::default()
+                },
                 today(),
             )
         })
@@ -45,7 +52,7 @@ pub fn SettlementPage() -> impl IntoView {
             <h1>"Client not found"</h1>
             <p>"There is no such client. " <a href="/clients">"See all clients"</a> "."</p>
         }>
-            <Sections planner=Memo::new(move |_| page.get().unwrap_or_default()) currency exclusions />
+            <Sections planner=Memo::new(move |_| page.get().unwrap_or_default()) currency exclusions include_paid_late />
         </Show>
     }
 }
@@ -55,6 +62,7 @@ fn Sections(
     planner: Memo<Planner>,
     currency: RwSignal<Option<Currency>>,
     exclusions: RwSignal<Exclusions>,
+    include_paid_late: RwSignal<bool>,
 ) -> impl IntoView {
     let name = move || planner.with(|page| page.client_name.clone());
     let the_case = Memo::new(move |_| planner.with(|page| page.case.clone().unwrap_or_default()));
@@ -64,6 +72,7 @@ fn Sections(
             <a href=move || planner.with(|page| page.client_href.clone())>{name}</a>
         </p>
         <h1>"Settlement planner: " {name}</h1>
+        <PaidLateCheckbox option=Signal::derive(move || planner.with(|page| page.paid_late.clone())) checked=include_paid_late />
         <Show when=move || planner.with(|page| page.case.is_some()) fallback=|| view! {
             <div class="empty"><h2>"Nothing is owed"</h2><p>"This client has no open invoices, so there is nothing to settle."</p></div>
         }>
