@@ -13,7 +13,8 @@ pub trait EditForm: Clone + PartialEq {
     const RECORD: &'static str;
 
     /// Copies onto this draft the fields the form keeps from the record without showing them
-    /// (a write-off, where an import came from), so a save never brings back a stale copy.
+    /// (a dispute, a write-off, where an import came from), so a save never brings back a
+    /// stale copy.
     fn take_hidden(&mut self, latest: &Self);
 
     /// "Keep my edits" field by field: what the person changed since `opened` stays as
@@ -44,10 +45,11 @@ impl EditForm for InvoiceForm {
 
     fn merge(opened: &Self, typed: &Self, latest: &Self) -> Self {
         merged!(opened, typed, latest; client_id, number, issue_date, due_date, amount,
-            currency, description, disputed, interest_rule, annual_rate, flat_fee)
+            currency, description, interest_rule, annual_rate, flat_fee)
     }
 
     fn take_hidden(&mut self, latest: &InvoiceForm) {
+        self.disputed = latest.disputed;
         self.write_off.clone_from(&latest.write_off);
         self.source.clone_from(&latest.source);
     }
@@ -205,6 +207,22 @@ mod tests {
             "a save keeps the write-off"
         );
         assert_eq!(reconcile(&now, &draft, Some(&latest)), DraftState::Current);
+    }
+
+    #[test]
+    fn a_dispute_opened_on_the_page_is_followed_and_kept_by_a_save() {
+        let opened = invoice();
+        let typed = typed_description(&opened, "Website build");
+        let latest = InvoiceForm {
+            disputed: true,
+            ..opened.clone()
+        };
+        let DraftState::Follow { typed: draft, .. } = reconcile(&opened, &typed, Some(&latest))
+        else {
+            panic!("expected the draft to follow the dispute");
+        };
+        assert!(draft.disputed);
+        assert_eq!(draft.description, "Website build");
     }
 
     #[test]

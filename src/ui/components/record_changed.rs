@@ -50,8 +50,8 @@ pub fn RecordChanged<F: EditForm + Send + Sync + 'static>(
                 {text}
                 {(state == DraftState::Changed).then(|| view! {
                     <span class="choices">
-                        <button type="button" class="link" data-testid="keep-my-edits" on:click=move |_| choose(true)>"Keep my edits"</button>
-                        <button type="button" class="link" data-testid="load-latest" on:click=move |_| choose(false)>"Load the latest"</button>
+                        <button type="button" data-testid="keep-my-edits" on:click=move |_| choose(true)>"Keep my edits"</button>
+                        <button type="button" data-testid="load-latest" on:click=move |_| choose(false)>"Load the latest"</button>
                     </span>
                 })}
             </p>

@@ -1,7 +1,7 @@
 // `/invoices/<id>`: balance, interest, payments, the case (promises, dispute, pause) and the
 // letter drafting button.
 import { Locator } from "@playwright/test";
-import { PageObject } from "./page-object";
+import { PageObject, wholeLabel } from "./page-object";
 
 export class InvoicePage extends PageObject {
   /** Opens an invoice by id; with `letter`, straight at its letter view (`#letter`). */
@@ -63,12 +63,12 @@ export class InvoicePage extends PageObject {
     await this.page.getByRole("button", { name: "Edit invoice" }).click();
   }
 
-  /** A control of the invoice form by its exact label, such as "Amount" or "Description". */
+  /** A control of the invoice form by its whole label (a required mark aside), such as "Amount". */
   formField(label: string): Locator {
     return this.page
       .locator("form")
       .filter({ has: this.page.getByRole("button", { name: "Save changes" }) })
-      .getByLabel(label, { exact: true });
+      .getByLabel(wholeLabel(label));
   }
 
   /** Saves the invoice form. */

@@ -25,6 +25,11 @@ export async function download(page: Page, control: Locator): Promise<Downloaded
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
+/** Matches a control's whole label, with or without the " *" of a required field. */
+export function wholeLabel(label: string): RegExp {
+  return new RegExp(`^${escapeRegExp(label)}( \\*)?$`);
+}
+
 export abstract class PageObject {
   constructor(readonly page: Page) {}
 

@@ -3,6 +3,7 @@
 import { test, expect, readFixture } from "../fixtures";
 import { DataPage } from "../pages/data";
 import { InvoicePage } from "../pages/invoice";
+import { wholeLabel } from "../pages/page-object";
 import { writeFileSync, mkdtempSync } from "node:fs";
 import { join } from "node:path";
 import { tmpdir } from "node:os";
@@ -162,9 +163,9 @@ test("a 30-digit amount is refused with a message on every form, and no page goe
   await client.open("c1");
   await client.startInvoice();
   await client.field("Invoice number").fill("INV-BIG");
-  await page.getByLabel("Amount", { exact: true }).fill(thirtyDigits);
+  await page.getByLabel(wholeLabel("Amount")).fill(thirtyDigits);
   await page.getByRole("button", { name: "Save invoice" }).click();
-  await client.expectFieldError(page.getByLabel("Amount", { exact: true }), "the amount must be at most 999,999,999,999.99");
+  await client.expectFieldError(page.getByLabel(wholeLabel("Amount")), "the amount must be at most 999,999,999,999.99");
 
   await invoice.open("i1");
   await invoice.recordPayment(thirtyDigits);
