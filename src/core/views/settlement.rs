@@ -241,7 +241,8 @@ fn status_tone(status: PlanStatus) -> Tone {
     }
 }
 
-fn plan_card(books: &Books, plan: &Plan, today: NaiveDate) -> PlanCard {
+/// An accepted plan's card on `today`: its heading, status, receipts and instalments.
+pub fn plan_card(books: &Books, plan: &Plan, today: NaiveDate) -> PlanCard {
     let money = |value| format_money(value, &plan.currency);
     let received = received_under(books, plan, today);
     let tracked = track(plan, received, today);

@@ -197,7 +197,8 @@ fn badge(id: &str, label: &str, tone: Tone) -> Option<Badge> {
     })
 }
 
-fn promise_tone(state: PromiseState) -> Tone {
+/// How a promise's state reads at a glance.
+pub(crate) fn promise_tone(state: PromiseState) -> Tone {
     match state {
         PromiseState::Kept => Tone::Good,
         PromiseState::Pending => Tone::Waiting,
@@ -387,7 +388,8 @@ fn dispute_entries(context: &Context, seq: usize, dispute: &Dispute, out: &mut V
     }
 }
 
-fn capitalised(text: &str) -> String {
+/// The text with its first letter in capitals.
+pub(crate) fn capitalised(text: &str) -> String {
     let mut chars = text.chars();
     chars
         .next()
@@ -718,4 +720,4 @@ pub fn timeline(
 }
 
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;
