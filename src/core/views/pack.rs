@@ -156,6 +156,8 @@ pub struct EvidencePack {
     pub title: String,
     /// "Prepared on 20 April 2026".
     pub prepared: String,
+    /// The client's name.
+    pub client_name: String,
     /// The client's page.
     pub client_href: String,
     /// The creditor, then the debtor.
@@ -510,6 +512,7 @@ pub fn evidence_pack(
     Some(EvidencePack {
         title: format!("Evidence pack: {}", client.name),
         prepared: format!("Prepared on {}", format_date_long(today)),
+        client_name: client.name.clone(),
         client_href: link("clients", client_id),
         parties: vec![
             party(

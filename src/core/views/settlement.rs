@@ -15,7 +15,7 @@ use crate::core::settlement::options::{compare, OptionField, OptionInputs};
 use crate::core::settlement::plan::{track, InstalmentState};
 use crate::core::settlement::schedule::schedule;
 use crate::core::settlement::{case, received_under, Case, Exclusions};
-use crate::core::views::client::{timeline, TimelineEntry};
+use crate::core::views::timeline::{timeline, TimelineEntry, TimelineFilter};
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use std::collections::BTreeSet;
@@ -172,7 +172,7 @@ pub fn planner(
             .unwrap_or_default(),
         case,
         currencies,
-        timeline: timeline(books, client_id),
+        timeline: timeline(books, client_id, &TimelineFilter::default(), today).entries,
         prep_sheet: books.prep_sheet(client_id),
         plans: books
             .plans

@@ -608,7 +608,7 @@ fn history(books: &Books, client_id: &str, today: NaiveDate) -> Vec<Dated> {
     }
     payment_entries(&context, &mut out);
     unlogged_write_offs(&context, &activities, &mut out);
-    out.sort_by(|a, b| (a.on, a.rank, a.seq).cmp(&(b.on, b.rank, b.seq)));
+    out.sort_by_key(|a| (a.on, a.rank, a.seq));
     out
 }
 

@@ -15,7 +15,10 @@ fn the_parties_are_the_business_and_the_client_with_their_addresses() {
     let pack = pack_on(&case_books(), "2026-04-20", false);
     assert_eq!(pack.title, "Evidence pack: Acme Ltd");
     assert_eq!(pack.prepared, "Prepared on 20 April 2026");
-    assert_eq!(pack.client_href, "/clients/c1");
+    assert_eq!(
+        (pack.client_name.as_str(), pack.client_href.as_str()),
+        ("Acme Ltd", "/clients/c1")
+    );
     assert_eq!(
         pack.parties,
         [
