@@ -189,22 +189,20 @@ fn CaseTimeline(client_id: String, pack_href: String) -> impl IntoView {
             </div>
             <AddActivity client_id />
             <div class="timeline-filter" role="group" aria-label="Filter the timeline">
-                <label>"Show "
-                    <select on:change=move |ev| filter.update(|f| f.kind = event_target_value(&ev))
-                        prop:value=move || filter.with(|f| f.kind.clone())>
-                        {move || shown.with(|shown| shown.kinds.clone()).into_iter().map(|(value, label)| view! {
-                            <option value=value.clone() selected=move || filter.with(|f| f.kind == value)>{label}</option>
-                        }).collect_view()}
-                    </select>
-                </label>
-                <label>"for "
-                    <select on:change=move |ev| filter.update(|f| f.invoice = event_target_value(&ev))
-                        prop:value=move || filter.with(|f| f.invoice.clone())>
-                        {move || shown.with(|shown| shown.invoices.clone()).into_iter().map(|(value, label)| view! {
-                            <option value=value.clone() selected=move || filter.with(|f| f.invoice == value)>{label}</option>
-                        }).collect_view()}
-                    </select>
-                </label>
+                <label for="timeline-kind">"Show"</label>
+                <select id="timeline-kind" on:change=move |ev| filter.update(|f| f.kind = event_target_value(&ev))
+                    prop:value=move || filter.with(|f| f.kind.clone())>
+                    {move || shown.with(|shown| shown.kinds.clone()).into_iter().map(|(value, label)| view! {
+                        <option value=value.clone() selected=move || filter.with(|f| f.kind == value)>{label}</option>
+                    }).collect_view()}
+                </select>
+                <label for="timeline-invoice">"Concerning"</label>
+                <select id="timeline-invoice" on:change=move |ev| filter.update(|f| f.invoice = event_target_value(&ev))
+                    prop:value=move || filter.with(|f| f.invoice.clone())>
+                    {move || shown.with(|shown| shown.invoices.clone()).into_iter().map(|(value, label)| view! {
+                        <option value=value.clone() selected=move || filter.with(|f| f.invoice == value)>{label}</option>
+                    }).collect_view()}
+                </select>
                 <span class="hint" aria-live="polite">{move || shown.with(|shown| format!("{}, newest first", shown.count))}</span>
             </div>
             <Show when=move || !entries.with(Vec::is_empty)
