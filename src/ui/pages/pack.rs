@@ -154,7 +154,7 @@ fn StatementSection(statements: Vec<Statement>) -> impl IntoView {
                     <tbody>
                         {statement.rows.into_iter().map(|row| { let number = row.number.clone(); view! {
                             <tr data-testid="pack-statement-row" data-number=number data-amount=row.balance.plain>
-                                <td data-label="Invoice">{row.number}{row.note.map(|note| view! { <span class="row-note">{note}</span> })}</td>
+                                <td data-label="Invoice"><span>{row.number}{row.note.map(|note| view! { <span class="row-note">{note}</span> })}</span></td>
                                 <td data-label="Issued">{row.issued}</td>
                                 <td data-label="Due">{row.due}</td>
                                 <td class="num" data-label="Amount">{row.amount}</td>
@@ -165,7 +165,7 @@ fn StatementSection(statements: Vec<Statement>) -> impl IntoView {
                         }}).collect_view()}
                     </tbody>
                     <tfoot><tr class="total">
-                        <td data-label="Total">{format!("Total ({})", statement.currency)}</td>
+                        <td class="total-label">{format!("Total ({})", statement.currency)}</td>
                         <td class="blank"></td><td class="blank"></td>
                         <td class="num" data-label="Amount">{statement.amount}</td>
                         <td class="num" data-label="Paid">{statement.paid}</td>
@@ -226,7 +226,7 @@ fn ClaimBlock(claim: InterestClaim) -> impl IntoView {
             {view.stale.map(|stale| view! { <p class="hint">{stale}</p> })}
             {view.notes.into_iter().map(|note| view! { <p class="hint">{note}</p> }).collect_view()}
             {(!view.rows.is_empty()).then(|| view! {
-                <table class="pack-table stack">
+                <table class="pack-table breakdown stack">
                     <caption class="sr-only">{format!("Interest breakdown of invoice {}", claim.number)}</caption>
                     <thead><tr>
                         <th scope="col">"From"</th><th scope="col">"To"</th><th scope="col" class="num">"Days"</th>
