@@ -1,7 +1,7 @@
 // The case file's pictures for docs/: the client page's timeline and the evidence pack printed
 // to PDF (A4 and US Letter), from the e2e case fixture with the clock on 20 April 2026.
 // Usage: node tools/case-shots.mjs <base url> <out dir>
-// Then: pdftoppm -png -r 80 -f 1 -l 1 <out dir>/evidence-pack-a4.pdf docs/evidence-pack-a4
+// Then: pdftoppm -png -r 100 -f 1 -l 1 -singlefile <out dir>/evidence-pack-a4.pdf docs/evidence-pack-a4
 import { chromium } from "playwright-core";
 import { launchOptions } from "./chromium.mjs";
 import { fileURLToPath } from "node:url";

@@ -10,6 +10,7 @@ export class ClientTimeline extends PageObject {
 
   /** Each row's `data-date` and `data-kind`, in the order shown. */
   async dateKinds(): Promise<string[]> {
+    await this.page.locator(".timeline, .timeline-filter + p").first().waitFor();
     return this.entries.evaluateAll((rows) =>
       rows.map((row) => `${row.getAttribute("data-date")} ${row.getAttribute("data-kind")}`),
     );
@@ -57,6 +58,7 @@ export class EvidencePack extends PageObject {
 
   /** Each statement row as "number balance", in the order shown. */
   async statement(): Promise<string[]> {
+    await this.statementRows.first().waitFor();
     return this.statementRows.evaluateAll((rows) =>
       rows.map((row) => `${row.getAttribute("data-number")} ${row.getAttribute("data-amount")}`),
     );
@@ -75,6 +77,7 @@ export class EvidencePack extends PageObject {
 
   /** Each chronology row's `data-date`, in the order shown. */
   async eventDates(): Promise<string[]> {
+    await this.events.first().waitFor();
     return this.events.evaluateAll((rows) => rows.map((row) => row.getAttribute("data-date") ?? ""));
   }
 
