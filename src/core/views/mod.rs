@@ -7,6 +7,7 @@
 //! labels and the recommended next step. Every view model is tested natively with a
 //! written-out expectation; the end-to-end tests then only check the binding.
 pub mod client;
+pub mod client_letter;
 pub mod clients;
 pub mod dashboard;
 pub mod data;

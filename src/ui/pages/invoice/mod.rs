@@ -3,7 +3,7 @@
 //! change repaints only the panels whose figures changed.
 
 mod interest;
-mod letter;
+pub(crate) mod letter;
 mod payments;
 mod write_off;
 
