@@ -53,7 +53,7 @@ fn LettersSent(invoice_id: String) -> impl IntoView {
     });
     view! {
         <Show when=move || !sent.with(Vec::is_empty)>
-            <h3 class="sub">"Letters sent"</h3>
+            <h3>"Letters sent"</h3>
             <ul class="sent-letters">
                 {move || sent.get().into_iter().map(|line| view! {
                     <li><time>{line.date}</time> " " <a data-testid="sent-letter" href=line.href>{line.subject}</a></li>
