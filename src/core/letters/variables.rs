@@ -194,7 +194,7 @@ pub const VARIABLES: &[Variable] = &[
     ),
     text(
         "account.invoices",
-        "On a client letter (one letter for all the client's overdue invoices): their numbers; empty on a letter about one invoice. On a client letter the totals and interest.total give one figure per currency",
+        "On a client letter (one letter for all the client's overdue invoices): their numbers; empty on a letter about one invoice. On a client letter, statement lists every invoice it covers in its own currency, totals and interest.total give one figure per currency, and invoice and interest describe the invoice furthest up the ladder",
         "INV-001 and INV-002",
     ),
     text(
