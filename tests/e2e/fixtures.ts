@@ -6,6 +6,7 @@ import AxeBuilder from "@axe-core/playwright";
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { AppShell } from "./pages/app";
+import { ClientTimeline, EvidencePack } from "./pages/case";
 import { ClientPage, ClientsPage } from "./pages/clients";
 import { DashboardPage } from "./pages/dashboard";
 import { DataPage } from "./pages/data";
@@ -32,6 +33,8 @@ export interface Pages {
   templates: TemplatesPage;
   settings: SettingsPage;
   recovery: RecoveryScreen;
+  timeline: ClientTimeline;
+  pack: EvidencePack;
 }
 
 export const test = base.extend<Pages & { foreignRequests: string[] }>({
@@ -62,6 +65,8 @@ export const test = base.extend<Pages & { foreignRequests: string[] }>({
   templates: async ({ page }, use) => use(new TemplatesPage(page)),
   settings: async ({ page }, use) => use(new SettingsPage(page)),
   recovery: async ({ page }, use) => use(new RecoveryScreen(page)),
+  timeline: async ({ page }, use) => use(new ClientTimeline(page)),
+  pack: async ({ page }, use) => use(new EvidencePack(page)),
 });
 
 export { expect };

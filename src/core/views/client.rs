@@ -1,7 +1,7 @@
-//! `/clients/<id>`: one client's header figures, details, invoices and timeline.
+//! `/clients/<id>`: one client's header figures, details, invoices and links (the timeline is
+//! [`timeline`](crate::core::views::timeline)).
 
 use crate::core::books::Books;
-use crate::core::dates::format_date;
 use crate::core::error::FieldError;
 use crate::core::forms::ClientForm;
 use crate::core::ids::link;
@@ -21,23 +21,6 @@ pub struct Detail {
     pub multiline: bool,
 }
 
-/// One entry of a client's timeline.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub struct TimelineEntry {
-    /// The activity's id.
-    pub id: String,
-    /// The date, ISO, for `<time datetime>` and `data-date`.
-    pub date_iso: String,
-    /// The date, for people.
-    pub date: String,
-    /// The stored kind, for `data-kind`.
-    pub kind: String,
-    /// The kind, for people.
-    pub kind_label: String,
-    /// What happened.
-    pub summary: String,
-}
-
 /// Everything the client page shows.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct ClientPage {
@@ -53,10 +36,10 @@ pub struct ClientPage {
     pub details: Vec<Detail>,
     /// The client's invoices, in the order they were added.
     pub invoices: Vec<InvoiceRow>,
-    /// The timeline, newest first.
-    pub timeline: Vec<TimelineEntry>,
     /// The settlement planner for this client.
     pub settlement_href: String,
+    /// The client's evidence pack.
+    pub pack_href: String,
 }
 
 /// The kinds of timeline entry a person adds by hand, as (kind, label) for the picker.
@@ -66,37 +49,6 @@ pub const ACTIVITY_CHOICES: [(&str, &str); 4] = [
     (activity_kind::PROMISE, "Promise to pay"),
     (activity_kind::LETTER, "Letter or e-mail sent"),
 ];
-
-/// A stored activity kind for people; a kind the app does not know is shown as stored.
-pub fn kind_label(kind: &str) -> String {
-    match kind {
-        activity_kind::NOTE => "Note",
-        activity_kind::CALL => "Phone call",
-        activity_kind::PROMISE => "Promise to pay",
-        activity_kind::LETTER => "Letter",
-        activity_kind::PAYMENT => "Payment",
-        activity_kind::WRITE_OFF => "Write-off",
-        activity_kind::SETTLEMENT => "Settlement",
-        other => other,
-    }
-    .to_string()
-}
-
-/// A client's timeline, newest first: the one list the client page and the settlement page show.
-pub fn timeline(books: &Books, client_id: &str) -> Vec<TimelineEntry> {
-    books
-        .activities_of(client_id)
-        .into_iter()
-        .map(|activity| TimelineEntry {
-            id: activity.id.clone(),
-            date_iso: activity.date.to_string(),
-            date: format_date(activity.date),
-            kind: activity.kind.clone(),
-            kind_label: kind_label(&activity.kind),
-            summary: activity.summary.clone(),
-        })
-        .collect()
-}
 
 /// The question to confirm before deleting a client whose deletion core refused unconfirmed.
 pub fn delete_question(name: &str, refusal: &FieldError) -> String {
@@ -135,8 +87,8 @@ pub fn client_page(books: &Books, client_id: &str, today: NaiveDate) -> Option<C
             .filter_map(|invoice| books.invoice_position(&invoice.id))
             .map(|at| invoice_row(books, at, today))
             .collect(),
-        timeline: timeline(books, client_id),
         settlement_href: link("settlement", client_id),
+        pack_href: format!("{}/pack", link("clients", client_id)),
         id: client.id.clone(),
         consumer: client.consumer,
         edit_form: ClientForm::from_record(client),
@@ -150,7 +102,7 @@ mod tests {
     use crate::core::views::clients::tests::{books_with, day};
 
     #[test]
-    fn the_client_page_shows_details_invoices_and_the_timeline() {
+    fn the_client_page_shows_details_invoices_and_its_links() {
         let books = books_with(&[("i2", "300", "GBP", "2026-04-30")]);
         let page = client_page(&books, "c1", day("2026-03-16")).unwrap();
         assert_eq!(page.summary.owes_sentence, "Owes £1,300.00 today.");
@@ -192,18 +144,8 @@ mod tests {
                 ("I2", "£300.00", InvoiceStatus::Open)
             ]
         );
-        assert_eq!(
-            page.timeline,
-            [TimelineEntry {
-                id: "a1".into(),
-                date_iso: "2026-02-20".into(),
-                date: "20 Feb 2026".into(),
-                kind: "letter".into(),
-                kind_label: "Letter".into(),
-                summary: "Friendly reminder sent by email".into(),
-            }]
-        );
         assert_eq!(page.settlement_href, "/settlement/c1");
+        assert_eq!(page.pack_href, "/clients/c1/pack");
         assert_eq!((page.id.as_str(), page.consumer), ("c1", false));
         assert_eq!(page.edit_form.name, "Acme Ltd");
         assert!(client_page(&books, "nobody", day("2026-03-16")).is_none());
@@ -219,7 +161,5 @@ mod tests {
             delete_question("Acme Ltd", &refusal),
             "Delete Acme Ltd? This client has 2 invoice(s) and 1 payment(s); deleting the client deletes them too. This cannot be undone."
         );
-        assert_eq!(kind_label("call"), "Phone call");
-        assert_eq!(kind_label("visit"), "visit");
     }
 }

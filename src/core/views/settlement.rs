@@ -15,7 +15,7 @@ use crate::core::settlement::options::{compare, OptionField, OptionInputs};
 use crate::core::settlement::plan::{track, InstalmentState};
 use crate::core::settlement::schedule::schedule;
 use crate::core::settlement::{case, received_under, Case, Exclusions};
-use crate::core::views::client::{timeline, TimelineEntry};
+use crate::core::views::timeline::{timeline, TimelineEntry, TimelineFilter};
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use std::collections::BTreeSet;
@@ -172,7 +172,7 @@ pub fn planner(
             .unwrap_or_default(),
         case,
         currencies,
-        timeline: timeline(books, client_id),
+        timeline: timeline(books, client_id, &TimelineFilter::default(), today).entries,
         prep_sheet: books.prep_sheet(client_id),
         plans: books
             .plans
@@ -241,7 +241,8 @@ fn status_tone(status: PlanStatus) -> Tone {
     }
 }
 
-fn plan_card(books: &Books, plan: &Plan, today: NaiveDate) -> PlanCard {
+/// An accepted plan's card on `today`: its heading, status, receipts and instalments.
+pub fn plan_card(books: &Books, plan: &Plan, today: NaiveDate) -> PlanCard {
     let money = |value| format_money(value, &plan.currency);
     let received = received_under(books, plan, today);
     let tracked = track(plan, received, today);

@@ -5,10 +5,12 @@ use crate::core::error::FieldError;
 use crate::core::forms::{ActivityForm, InvoiceForm};
 use crate::core::ids::from_path_segment;
 use crate::core::views::client::{
-    client_page, delete_question, ClientPage as ClientView, Detail, TimelineEntry, ACTIVITY_CHOICES,
+    client_page, delete_question, ClientPage as ClientView, Detail, ACTIVITY_CHOICES,
 };
 use crate::core::views::client_letter::client_letter_href;
 use crate::core::views::rows::InvoiceRow;
+use crate::core::views::settlement::Tone;
+use crate::core::views::timeline::{timeline, TimelineEntry, TimelineFilter};
 use crate::ui::browser::{confirm, today};
 use crate::ui::components::{Draft, EmptyState, FormErrors, Input, InvoiceTable, Picker};
 use crate::ui::editors::{ClientEditor, InvoiceEditor};
@@ -43,7 +45,6 @@ fn ClientSections(page: Memo<ClientView>) -> impl IntoView {
     let editing = RwSignal::new(false);
     let name = move || page.with(|page| page.summary.name.clone());
     let invoices = Signal::derive(move || page.with(|page| page.invoices.clone()));
-    let timeline = Signal::derive(move || page.with(|page| page.timeline.clone()));
     view! {
         <p class="crumbs"><a href="/clients">"Clients"</a> " / "</p>
         <div class="page-head">
@@ -59,11 +60,8 @@ fn ClientSections(page: Memo<ClientView>) -> impl IntoView {
                 on_saved=move |_| editing.set(false) on_cancel=move |_| editing.set(false) />
         </Show>
         <ClientInvoices client_id=page.with_untracked(|page| page.id.clone()) invoices />
-        <section aria-labelledby="timeline-heading">
-            <h2 id="timeline-heading">"Timeline"</h2>
-            <AddActivity client_id=page.with_untracked(|page| page.id.clone()) />
-            <Timeline entries=timeline />
-        </section>
+        <CaseTimeline client_id=page.with_untracked(|page| page.id.clone())
+            pack_href=page.with_untracked(|page| page.pack_href.clone()) />
     }
 }
 
@@ -173,7 +171,51 @@ fn AddActivity(client_id: String) -> impl IntoView {
     }
 }
 
-/// A client's timeline, newest first: the one list the client page and the settlement page show.
+/// The client's timeline: the add form, the filters by kind and invoice, and the entries.
+#[component]
+fn CaseTimeline(client_id: String, pack_href: String) -> impl IntoView {
+    let app = use_app();
+    let filter = RwSignal::new(TimelineFilter::default());
+    let id = StoredValue::new(client_id.clone());
+    let shown = Memo::new(move |_| {
+        let filter = filter.get();
+        app.ledger
+            .with(|books| timeline(books, &id.get_value(), &filter, today()))
+    });
+    let entries = Signal::derive(move || shown.with(|shown| shown.entries.clone()));
+    view! {
+        <section aria-labelledby="timeline-heading">
+            <div class="section-head">
+                <h2 id="timeline-heading">"Timeline"</h2>
+                <a class="button" href=pack_href data-testid="evidence-pack">"Evidence pack"</a>
+            </div>
+            <AddActivity client_id />
+            <div class="timeline-filter" role="group" aria-label="Filter the timeline">
+                <label for="timeline-kind">"Show"</label>
+                <select id="timeline-kind" on:change=move |ev| filter.update(|f| f.kind = event_target_value(&ev))
+                    prop:value=move || filter.with(|f| f.kind.clone())>
+                    {move || shown.with(|shown| shown.kinds.clone()).into_iter().map(|(value, label)| view! {
+                        <option value=value.clone() selected=move || filter.with(|f| f.kind == value)>{label}</option>
+                    }).collect_view()}
+                </select>
+                <label for="timeline-invoice">"Concerning"</label>
+                <select id="timeline-invoice" on:change=move |ev| filter.update(|f| f.invoice = event_target_value(&ev))
+                    prop:value=move || filter.with(|f| f.invoice.clone())>
+                    {move || shown.with(|shown| shown.invoices.clone()).into_iter().map(|(value, label)| view! {
+                        <option value=value.clone() selected=move || filter.with(|f| f.invoice == value)>{label}</option>
+                    }).collect_view()}
+                </select>
+                <span class="hint" aria-live="polite">{move || shown.with(|shown| format!("{}, newest first", shown.count))}</span>
+            </div>
+            <Show when=move || !entries.with(Vec::is_empty)
+                fallback=move || view! { <p class="muted">{move || shown.with(|shown| shown.empty.clone())}</p> }>
+                <Timeline entries />
+            </Show>
+        </section>
+    }
+}
+
+/// Timeline entries, as given: the one list the client page and the settlement page show.
 #[component]
 pub(super) fn Timeline(#[prop(into)] entries: Signal<Vec<TimelineEntry>>) -> impl IntoView {
     view! {
@@ -189,14 +231,46 @@ pub(super) fn Timeline(#[prop(into)] entries: Signal<Vec<TimelineEntry>>) -> imp
     }
 }
 
+/// The badge class of a tone.
+pub(super) fn tone_class(tone: Tone) -> &'static str {
+    match tone {
+        Tone::Good => "badge paid",
+        Tone::Waiting => "badge part",
+        Tone::Bad => "badge open",
+    }
+}
+
 #[component]
 fn TimelineLine(entry: TimelineEntry) -> impl IntoView {
-    let date_iso = entry.date_iso.clone();
+    let TimelineEntry {
+        date_iso,
+        date,
+        kind,
+        kind_label,
+        summary,
+        invoices,
+        badge,
+        letter,
+        ..
+    } = entry;
+    let kind_class = format!("tag kind kind-{kind}");
+    let datetime = date_iso.clone();
     view! {
-        <li data-testid="timeline-entry" data-date=date_iso data-kind=entry.kind>
-            <time datetime=entry.date_iso>{entry.date}</time>
-            <span class="tag">{entry.kind_label}</span>
-            <span>{entry.summary}</span>
+        <li data-testid="timeline-entry" data-date=date_iso data-kind=kind>
+            <time datetime=datetime>{date}</time>
+            <span class=kind_class>{kind_label}</span>
+            <div class="what">
+                <span class="summary">{summary}</span>
+                {(!invoices.is_empty()).then(|| view! { <span class="invoices">{invoices}</span> })}
+                {badge.map(|badge| view! { <span class=tone_class(badge.tone) data-state=badge.id>{badge.label}</span> })}
+                {letter.map(|letter| view! {
+                    <details class="sent-letter">
+                        <summary>"Read the letter as sent"</summary>
+                        <p class="sent-subject"><strong>"Subject: "</strong>{letter.subject}</p>
+                        <div class="sent-body">{letter.body}</div>
+                    </details>
+                })}
+            </div>
         </li>
     }
 }

@@ -25,7 +25,7 @@ test("a promise whose date has passed unpaid is quoted in the next letter", asyn
   await expect(templates.preview).toContainText("Your query about invoice");
 });
 
-test("one letter covers the client's overdue invoices and is kept exactly as sent", async ({ page, data, client, letter, invoice }) => {
+test("one letter covers the client's overdue invoices and is kept exactly as sent", async ({ page, data, client, letter, invoice, pack }) => {
   await data.importBackup(fixture("case-letters.json"));
   await client.open("c1");
   await client.draftLetter();
@@ -60,4 +60,12 @@ test("one letter covers the client's overdue invoices and is kept exactly as sen
   await letter.sentLetters.first().click();
   expect(page.url()).toBe(sentAt);
   expect(await letter.body.innerText()).toBe(body);
+
+  // The evidence pack holds the letter's exact text, and its chronology runs in date order.
+  await pack.open("c1");
+  const dates = await pack.eventDates();
+  expect(dates.length).toBeGreaterThan(1);
+  expect(dates).toEqual([...dates].sort());
+  await expect(pack.events.and(page.locator('[data-kind="letter"][data-date="2026-03-16"]')).first()).toBeVisible();
+  expect(await pack.letters()).toContainEqual({ subject, body });
 });
