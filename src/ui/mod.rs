@@ -10,8 +10,9 @@ use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes, A};
 use leptos_router::path;
 use pages::{
-    ClientPage, ClientsPage, Dashboard, DataPage, EvidencePackPage, ImportPage, InvoicePage,
-    InvoicesPage, NotFound, SettingsPage, SettlementPage, TemplatesPage,
+    ClientLetterPage, ClientPage, ClientsPage, Dashboard, DataPage, EvidencePackPage, ImportPage,
+    InvoicePage, InvoicesPage, NotFound, SentLetterPage, SettingsPage, SettlementPage,
+    TemplatesPage,
 };
 use state::AppState;
 
@@ -49,6 +50,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/") view=Dashboard />
                     <Route path=path!("/clients") view=ClientsPage />
                     <Route path=path!("/clients/:id") view=ClientPage />
+                    <Route path=path!("/clients/:id/letter") view=ClientLetterPage />
+                    <Route path=path!("/letters/:id") view=SentLetterPage />
                     <Route path=path!("/clients/:id/pack") view=EvidencePackPage />
                     <Route path=path!("/invoices") view=InvoicesPage />
                     <Route path=path!("/invoices/:id") view=InvoicePage />

@@ -1,6 +1,8 @@
 //! Letters: the escalation ladder's letters as editable, checked templates, rendered from the
 //! ledger, and sent by copy, `mailto:`, `.eml` or print.
 
+pub mod account;
+pub mod case;
 pub mod output;
 mod set;
 mod stock;
@@ -11,7 +13,7 @@ use crate::core::error::FieldError;
 use crate::core::ids::IdSource;
 use crate::core::ladder::LadderStep;
 use crate::core::ledger::Ledger;
-use crate::core::model::{activity_kind, Activity, LetterTemplate};
+use crate::core::model::{LetterTemplate, SentLetter};
 use chrono::NaiveDate;
 use std::cell::Cell;
 use template::{Context, Names, Template, TemplateError};
@@ -182,67 +184,94 @@ pub fn from_form(
     Ok(template)
 }
 
-/// The timeline entry recording that a letter was sent.
-pub fn sent_activity(
-    ledger: &Ledger,
-    invoice_id: &str,
-    template: &LetterTemplate,
-    channel: Channel,
-    today: NaiveDate,
-) -> Option<Activity> {
-    let invoice = ledger.invoice(invoice_id)?;
-    let summary = format!(
-        "{} for invoice {} sent by {}",
-        template.name,
-        invoice.number,
-        channel.id()
-    );
-    Some(Activity {
-        invoice_id: Some(invoice_id.to_string()),
-        step: Some(template.id.clone()),
-        channel: Some(channel.id().to_string()),
-        ..Activity::new(&invoice.client_id, today, activity_kind::LETTER, summary)
-    })
+/// A letter as it goes out, before [`record_sent`] keeps it.
+#[derive(Debug, Clone, Copy)]
+pub struct Outgoing<'a> {
+    /// The client it is sent to.
+    pub client_id: &'a str,
+    /// The invoices it covers.
+    pub invoice_ids: &'a [String],
+    /// The template it was drafted from.
+    pub template_id: &'a str,
+    /// The subject line, exactly as sent.
+    pub subject: &'a str,
+    /// The text, exactly as sent.
+    pub body: &'a str,
 }
 
-/// Logs on the client's timeline that the letter `template_id` about an invoice was sent, and
-/// returns the sentence to show.
+/// Keeps the letter exactly as sent by `channel` on `today` (its text stays as it was when a
+/// template later changes), logs it against each invoice it covers, and returns the kept
+/// letter's id and the sentence to show.
 pub fn record_sent(
     ledger: &mut Ledger,
-    invoice_id: &str,
-    template_id: &str,
+    outgoing: Outgoing,
     channel: Channel,
     today: NaiveDate,
     ids: &mut dyn IdSource,
-) -> Result<String, FieldError> {
-    let template = ledger
-        .templates
-        .get(template_id)
-        .ok_or_else(|| FieldError::NotFound("the letter template".into()))?;
-    let activity = sent_activity(ledger, invoice_id, &template, channel, today)
-        .ok_or_else(|| FieldError::NotFound("the invoice".into()))?;
-    ledger.add_activity(activity, ids)?;
-    Ok(format!(
-        "Logged on the client's timeline: {} sent by {}.",
-        template.name,
-        channel.label()
+) -> Result<(String, String), FieldError> {
+    let letter = SentLetter {
+        id: String::new(),
+        client_id: outgoing.client_id.to_string(),
+        invoice_ids: outgoing.invoice_ids.to_vec(),
+        date: today,
+        template: outgoing.template_id.to_string(),
+        channel: channel.id().to_string(),
+        subject: outgoing.subject.to_string(),
+        body: outgoing.body.to_string(),
+    };
+    let id = ledger.record_letter(letter, ids)?;
+    let covered = match outgoing.invoice_ids.len() {
+        1 => String::new(),
+        count => format!(" against each of its {count} invoices"),
+    };
+    Ok((
+        id,
+        format!(
+            "Kept as sent and logged on the client's timeline{covered}: “{}”, sent by {}.",
+            outgoing.subject,
+            channel.label()
+        ),
     ))
+}
+
+/// The id of the stock reply to a dispute that was reviewed and rejected: a letter, not a
+/// step of the ladder.
+pub const DISPUTE_RESPONSE: &str = "dispute-response";
+
+fn stock_name(id: &str) -> &'static str {
+    LadderStep::from_id(id).map_or("Dispute response", LadderStep::label)
+}
+
+/// Every stock template, in the order pickers show them: the ladder's letters, then the
+/// reply to a dispute.
+pub fn stock_templates() -> Vec<LetterTemplate> {
+    stock::STOCK
+        .iter()
+        .map(|(id, subject, body, deadline_days)| LetterTemplate {
+            id: (*id).into(),
+            name: stock_name(id).into(),
+            subject: (*subject).into(),
+            body: (*body).into(),
+            deadline_days: *deadline_days,
+        })
+        .collect()
+}
+
+/// The stock template with this id.
+pub fn stock_template(id: &str) -> Option<LetterTemplate> {
+    stock_templates()
+        .into_iter()
+        .find(|template| template.id == id)
+}
+
+/// True when `id` names a stock template (a ladder step's letter or the dispute response).
+pub fn is_stock(id: &str) -> bool {
+    stock::STOCK.iter().any(|(stock_id, ..)| *stock_id == id)
 }
 
 /// The stock template of a ladder step.
 pub fn stock(step: LadderStep) -> LetterTemplate {
-    let (id, subject, body, deadline_days) = stock::STOCK
-        .iter()
-        .copied()
-        .find(|(id, ..)| *id == step.id())
-        .unwrap_or(stock::STOCK[0]);
-    LetterTemplate {
-        id: id.into(),
-        name: step.label().into(),
-        subject: subject.into(),
-        body: body.into(),
-        deadline_days,
-    }
+    stock_template(step.id()).unwrap_or_else(|| stock_templates().remove(0))
 }
 
 #[cfg(test)]

@@ -1,6 +1,6 @@
 //! The template set: stock letters with the user's edits, and custom copies.
 
-use super::stock;
+use super::{is_stock, stock_templates};
 use crate::core::error::FieldError;
 use crate::core::ladder::LadderStep;
 use crate::core::model::{LetterTemplate, TemplateSet};
@@ -21,16 +21,16 @@ impl TemplateSet {
     /// The template a page opens when none is chosen: the first overdue reminder.
     pub const DEFAULT: LadderStep = LadderStep::ReminderOverdue;
 
-    /// Every template: each stock step (edited if the user edited it), then the custom ones.
+    /// Every template: each stock letter (edited if the user edited it), then the custom ones.
     pub fn all(&self) -> Vec<LetterTemplate> {
-        let mut all: Vec<LetterTemplate> = LadderStep::ALL
-            .iter()
-            .map(|step| {
+        let mut all: Vec<LetterTemplate> = stock_templates()
+            .into_iter()
+            .map(|stock| {
                 self.saved
                     .iter()
-                    .find(|template| template.id == step.id())
+                    .find(|template| template.id == stock.id)
                     .cloned()
-                    .unwrap_or_else(|| stock(*step))
+                    .unwrap_or(stock)
             })
             .collect();
         all.extend(
@@ -49,13 +49,13 @@ impl TemplateSet {
 
     /// True when a stock template was edited.
     pub fn is_edited(&self, id: &str) -> bool {
-        LadderStep::from_id(id).is_some() && self.saved.iter().any(|template| template.id == id)
+        is_stock(id) && self.saved.iter().any(|template| template.id == id)
     }
 
-    /// True when `id` names one of the user's own templates rather than a ladder step's
-    /// letter: resetting it deletes it.
+    /// True when `id` names one of the user's own templates rather than a stock letter:
+    /// resetting it deletes it.
     pub fn is_custom(&self, id: &str) -> bool {
-        LadderStep::from_id(id).is_none()
+        !is_stock(id)
     }
 
     /// Saves a template after checking it; on error nothing changes.

@@ -1,8 +1,10 @@
-//! The eight stock letters, one per ladder step: courteous, firm and specific, with
-//! consequences stated as facts and never as threats.
+//! The stock letters, one per ladder step and the reply to a dispute: courteous, firm and
+//! specific, with consequences stated as facts and never as threats. The escalation letters
+//! also read as one statement of a client's account (`account.invoices` is set), and mention
+//! a promise to pay that was broken or only part-kept.
 
 /// (id, subject, body, deadline in days)
-pub(super) const STOCK: [(&str, &str, &str, i64); 8] = [
+pub(super) const STOCK: [(&str, &str, &str, i64); 9] = [
     (
         "reminder-before-due",
         "Invoice {{ invoice.number }} is due on {{ invoice.due_date }}",
@@ -18,12 +20,16 @@ Kind regards,
     ),
     (
         "reminder-overdue",
-        "Reminder: invoice {{ invoice.number }} was due on {{ invoice.due_date }}",
+        "{% if account.invoices %}Reminder: statement of overdue invoices, {{ totals.balance }} outstanding{% else %}Reminder: invoice {{ invoice.number }} was due on {{ invoice.due_date }}{% endif %}",
         "Dear {{ client.contact }},
 
-I hope all is well. Our records show that invoice {{ invoice.number }}, due on {{ invoice.due_date }}, has an open balance of {{ invoice.balance }}.
+I hope all is well. {% if account.invoices %}Our records show an open balance on the following invoices:
 
-It may simply have been missed. Could you arrange payment by {{ deadline }}, or let me know when I can expect it? If you have already paid, please accept my thanks and send me the payment date so I can match it.
+{{ account.statement }}
+
+They may simply have been missed.{% else %}Our records show that invoice {{ invoice.number }}, due on {{ invoice.due_date }}, has an open balance of {{ invoice.balance }}.
+
+It may simply have been missed.{% endif %} Could you arrange payment by {{ deadline }}, or let me know when I can expect it? If you have already paid, please accept my thanks and send me the payment date so I can match it.
 
 Kind regards,
 {{ business.sign_off }}",
@@ -31,10 +37,14 @@ Kind regards,
     ),
     (
         "follow-up",
-        "Following up: invoice {{ invoice.number }} ({{ invoice.balance }} outstanding)",
+        "{% if account.invoices %}Following up: statement of overdue invoices, {{ totals.balance }} outstanding{% else %}Following up: invoice {{ invoice.number }} ({{ invoice.balance }} outstanding){% endif %}",
         "Dear {{ client.contact }},
 
-I am following up on invoice {{ invoice.number }}, which was due on {{ invoice.due_date }} and is now {{ invoice.days_overdue }} days overdue. The balance is {{ invoice.balance }}.
+{% if account.invoices %}I am following up on these overdue invoices:
+
+{{ account.statement }}{% else %}I am following up on invoice {{ invoice.number }}, which was due on {{ invoice.due_date }} and is now {{ invoice.days_overdue }} days overdue. The balance is {{ invoice.balance }}.{% endif %}{% if promise.unkept %}
+
+{{ promise.unkept }}{% endif %}
 
 If something is making payment difficult right now, please tell me. I would rather find a workable solution with you, and I am happy to agree a short payment plan in instalments if that helps.
 
@@ -46,15 +56,21 @@ Kind regards,
     ),
     (
         "final-notice",
-        "Final notice: invoice {{ invoice.number }}, {{ invoice.balance }} overdue",
+        "{% if account.invoices %}Final notice: statement of overdue invoices, {{ totals.balance }} outstanding{% else %}Final notice: invoice {{ invoice.number }}, {{ invoice.balance }} overdue{% endif %}",
         "Dear {{ client.contact }},
 
-Despite my earlier reminders, invoice {{ invoice.number }} remains unpaid {{ invoice.days_overdue }} days after its due date of {{ invoice.due_date }}. The balance is {{ invoice.balance }}.
+{% if account.invoices %}Despite my earlier reminders, these invoices remain unpaid:
+
+{{ account.statement }}{% else %}Despite my earlier reminders, invoice {{ invoice.number }} remains unpaid {{ invoice.days_overdue }} days after its due date of {{ invoice.due_date }}. The balance is {{ invoice.balance }}.{% endif %}{% if promise.unkept %}
+
+{{ promise.unkept }}{% endif %}
 
 Please pay in full by {{ deadline }}.
-{% if interest.total %}
+{% if account.invoices %}{% if totals.interest %}
+For your information, late payment carries statutory consequences: interest of {{ totals.interest }} has accrued so far on these invoices{% if totals.compensation %}, and fixed compensation of {{ totals.compensation }} applies{% endif %}. Interest continues to accrue until payment.
+{% endif %}{% else %}{% if interest.total %}
 For your information, late payment carries statutory consequences. Under the {{ interest.rule }} ({{ interest.citation }}), interest of {{ interest.total }} has accrued so far at {{ interest.rate }} a year{% if interest.compensation %}, and fixed compensation of {{ interest.compensation }} applies{% endif %}. Interest continues to accrue until payment.
-{% endif %}
+{% endif %}{% endif %}
 If the balance is not settled or a payment plan agreed by that date, my next step will be a formal letter before action, after which the debt may be referred to a collection agency or to court. I would much prefer to avoid that, so please contact me if there is a problem.
 
 Yours sincerely,
@@ -71,16 +87,20 @@ Dear {{ client.contact }},
 I write formally about the sums that {{ client.name }} owes {{ business.name }}. Despite reminders, the following invoices remain unpaid:
 
 {% for row in statement %}- Invoice {{ row.number }}, issued {{ row.issue_date }}, due {{ row.due_date }}: {{ row.balance }} outstanding of {{ row.amount }} ({{ row.days_overdue }} days overdue)
-{% endfor %}
+{% endfor %}{% if account.left_out %}
+{{ account.left_out }}
+{% endif %}{% if promise.unkept %}
+{{ promise.unkept }}
+{% endif %}
 Outstanding balance: {{ totals.balance }}
 {% if paid_late %}
 The following invoices were paid in full, but after their due date; the interest and compensation that accrued until payment remain due:
 
 {% for row in paid_late %}- Invoice {{ row.number }}, due {{ row.due_date }}, paid on {{ row.paid_on }} ({{ row.days_late }} days late): interest {{ row.interest }}, compensation {{ row.compensation }}
-{% endfor %}{% endif %}{% if interest.total %}
+{% endfor %}{% endif %}{% if interest.total %}{% if not account.invoices %}
 Interest on invoice {{ invoice.number }} under the {{ interest.rule }} ({{ interest.citation }}):
 {% for row in interest.rows %}- {{ row.from }} to {{ row.to }}: {{ row.days }} days on {{ row.principal }} at {{ row.rate }} a year = {{ row.amount }}
-{% endfor %}
+{% endfor %}{% endif %}
 Interest on {% if paid_late %}these{% else %}all open{% endif %} invoices to date: {{ totals.interest }}
 Fixed compensation: {{ totals.compensation }}
 {% endif %}
@@ -158,5 +178,22 @@ I appreciate your help in settling this, and I look forward to working with you 
 Kind regards,
 {{ business.sign_off }}",
         0,
+    ),
+    (
+        "dispute-response",
+        "Your query about invoice {{ invoice.number }}",
+        "Dear {{ client.contact }},
+
+Thank you for your query about invoice {{ invoice.number }}{% if dispute.opened_on %}, raised on {{ dispute.opened_on }}{% endif %}{% if dispute.reason %} (“{{ dispute.reason }}”){% endif %}. I appreciate you explaining your concerns, and I have looked into them carefully.
+
+Having reviewed the invoice against the work delivered and what we agreed, I am satisfied that the amount invoiced is correct, so it stands.{% if dispute.decision %} {{ dispute.decision }}{% endif %}
+
+The balance of {{ invoice.balance }} therefore remains due, and I would be grateful to receive it by {{ deadline }}. If it would help to spread the payment over a few instalments, or to talk the decision through, please reply and I will gladly arrange it.
+
+If the balance is not paid or a plan agreed by that date, I will resume my usual reminders for the overdue amount{% if interest.total %}, and interest under the {{ interest.rule }} continues to accrue ({{ interest.total }} so far){% endif %}. I would much rather settle this directly with you.
+
+Kind regards,
+{{ business.sign_off }}",
+        14,
     ),
 ];

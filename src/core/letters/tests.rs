@@ -206,7 +206,7 @@ fn a_bad_edit_is_refused_and_the_saved_template_is_kept() {
     assert!(set.is_edited("follow-up"));
     let copy = set.duplicate("follow-up").unwrap();
     assert_eq!(copy, "custom-1");
-    assert_eq!(set.all().len(), 9);
+    assert_eq!(set.all().len(), 10);
     set.reset("follow-up");
     assert_eq!(set.get("follow-up").unwrap(), stock(LadderStep::FollowUp));
 }
@@ -476,42 +476,58 @@ fn the_editor_reads_the_deadline_and_checks_the_text() {
     );
 }
 
+/// Marking a letter as sent keeps its exact text: editing the template afterwards changes
+/// the next letter, not the one on record.
 #[test]
-fn sending_a_letter_is_logged_with_its_step() {
-    let ledger = ledger();
-    let activity = sent_activity(
-        &ledger,
-        "i1",
-        &stock(LadderStep::FinalNotice),
-        Channel::Email,
+fn a_letter_marked_sent_keeps_its_exact_text_after_the_template_changes() {
+    let mut ledger = ledger();
+    let template = stock(LadderStep::FinalNotice);
+    let values = context(&ledger, "i1", today(), 7, &SettlementFigures::default()).unwrap();
+    let (subject, body) = template.render(&values);
+    let invoice_ids = vec!["i1".to_string()];
+    let mut ids = crate::core::ids::Sequential::default();
+    let (id, message) = record_sent(
+        &mut ledger,
+        Outgoing {
+            client_id: "c1",
+            invoice_ids: &invoice_ids,
+            template_id: "final-notice",
+            subject: &subject,
+            body: &body,
+        },
+        Channel::Post,
         today(),
+        &mut ids,
     )
     .unwrap();
-    assert_eq!(activity.step.as_deref(), Some("final-notice"));
     assert_eq!(
-        activity.summary,
-        "Final notice for invoice INV-001 sent by email"
+        message,
+        "Kept as sent and logged on the client's timeline: “Final notice: invoice INV-001, £1,000.00 overdue”, sent by post."
     );
+    let mut edited = template.clone();
+    edited.subject = "Last chance: {{ invoice.number }}".into();
+    edited.body = "Pay now.".into();
+    ledger.templates.save(edited).unwrap();
+    let kept = ledger.letter(&id).unwrap();
+    assert_eq!(
+        (kept.subject.as_str(), kept.body.as_str()),
+        (subject.as_str(), body.as_str())
+    );
+    assert_eq!(
+        (kept.channel.as_str(), kept.date, kept.template.as_str()),
+        ("post", today(), "final-notice")
+    );
+    let logged = ledger.activities.last().unwrap();
+    assert_eq!(logged.letter_id.as_deref(), Some(id.as_str()));
+    assert_eq!(logged.step.as_deref(), Some("final-notice"));
+    assert_eq!(logged.channel.as_deref(), Some("post"));
 }
 
 #[test]
-fn channels_round_trip_and_are_logged_by_id() {
+fn channels_round_trip_by_id() {
     for channel in Channel::ALL {
         assert_eq!(Channel::from_id(channel.id()), Some(channel));
     }
-    let activity = sent_activity(
-        &ledger(),
-        "i1",
-        &stock(LadderStep::DemandLetter),
-        Channel::Hand,
-        today(),
-    )
-    .unwrap();
-    assert_eq!(activity.channel.as_deref(), Some("hand"));
-    assert_eq!(
-        activity.summary,
-        "Demand letter for invoice INV-001 sent by hand"
-    );
 }
 
 fn letter_body(ledger: &crate::core::ledger::Ledger, step: LadderStep) -> String {
@@ -611,4 +627,209 @@ fn without_a_business_email_the_demand_letter_still_reads_well() {
         body.contains("quoting the invoice numbers, or contact me to arrange another method."),
         "{body}"
     );
+}
+
+mod case_file {
+    use super::*;
+    use crate::core::currency::Currency;
+    use crate::core::ledger::Ledger;
+    use crate::core::model::{Dispute, DisputeOutcome, Payment, Promise, Resolution};
+    use crate::core::money::Amount;
+
+    fn day(text: &str) -> NaiveDate {
+        text.parse().unwrap()
+    }
+
+    /// On 3 March 2026 Jo promised £500.00 by 10 March; Settings give 3 days' grace (to 13 March).
+    fn promised(payments: &[(&str, &str)]) -> Ledger {
+        let mut ledger = ledger();
+        ledger.promises.push(Promise {
+            id: "pr1".into(),
+            client_id: "c1".into(),
+            invoice_id: Some("i1".into()),
+            made_on: day("2026-03-03"),
+            promised_by: "Jo Bloggs".into(),
+            amount: Amount::parse("500").unwrap(),
+            currency: Currency::parse("GBP").unwrap(),
+            due: day("2026-03-10"),
+            channel: "phone".into(),
+            note: String::new(),
+        });
+        for (index, (date, amount)) in payments.iter().enumerate() {
+            ledger.payments.push(Payment {
+                id: format!("pp{index}"),
+                invoice_id: "i1".into(),
+                date: day(date),
+                amount: Amount::parse(amount).unwrap(),
+                method: String::new(),
+                note: String::new(),
+            });
+        }
+        ledger
+    }
+
+    fn text(values: &super::template::Context, name: &str) -> String {
+        match values.get(name) {
+            Some(Value::Text(text)) => text.clone(),
+            other => panic!("{name}: {other:?}"),
+        }
+    }
+
+    fn promise_variables(ledger: &Ledger, as_of: &str) -> [String; 4] {
+        let values = context(ledger, "i1", day(as_of), 7, &SettlementFigures::default()).unwrap();
+        [
+            text(&values, "promise.state"),
+            text(&values, "promise.paid"),
+            text(&values, "promise.sentence"),
+            text(&values, "promise.unkept"),
+        ]
+    }
+
+    #[test]
+    fn the_promise_variables_describe_the_latest_promise_in_each_state() {
+        let values = context(
+            &promised(&[]),
+            "i1",
+            today(),
+            7,
+            &SettlementFigures::default(),
+        )
+        .unwrap();
+        assert_eq!(
+            [
+                text(&values, "promise.made_on"),
+                text(&values, "promise.amount"),
+                text(&values, "promise.due"),
+                text(&values, "promise.by"),
+            ],
+            ["3 March 2026", "£500.00", "10 March 2026", "Jo Bloggs"]
+        );
+        let on = "On 3 March 2026 you promised to pay £500.00 by 10 March 2026";
+        assert_eq!(
+            promise_variables(&promised(&[]), "2026-03-09"),
+            [
+                "pending".to_string(),
+                "£0.00".into(),
+                format!("{on}; thank you, we look forward to receiving it."),
+                String::new(),
+            ]
+        );
+        assert_eq!(
+            promise_variables(&promised(&[("2026-03-12", "500")]), "2026-03-16"),
+            [
+                "kept".to_string(),
+                "£500.00".into(),
+                format!("{on}, and we received it: thank you."),
+                String::new(),
+            ],
+            "paid within the grace days, the promise was kept"
+        );
+        let part =
+            format!("{on}; we received £200.00 of it, so £300.00 of that promise is still unpaid.");
+        assert_eq!(
+            promise_variables(&promised(&[("2026-03-09", "200")]), "2026-03-16"),
+            [
+                "part-kept".to_string(),
+                "£200.00".into(),
+                part.clone(),
+                part
+            ]
+        );
+        let broken = format!("{on}; we have not received it.");
+        assert_eq!(
+            promise_variables(&promised(&[("2026-03-14", "500")]), "2026-03-16"),
+            ["broken".to_string(), "£0.00".into(), broken.clone(), broken],
+            "paid after the grace days, the promise was broken"
+        );
+    }
+
+    #[test]
+    fn without_a_promise_the_promise_variables_are_empty_and_letters_read_as_before() {
+        let values = context(&ledger(), "i1", today(), 7, &SettlementFigures::default()).unwrap();
+        for name in [
+            "promise.made_on",
+            "promise.state",
+            "promise.sentence",
+            "promise.unkept",
+        ] {
+            assert_eq!(text(&values, name), "", "{name}");
+        }
+        let follow_up = letter_body(&ledger(), LadderStep::FollowUp);
+        assert!(
+            follow_up
+                .contains("The balance is £1,000.00.\n\nIf something is making payment difficult"),
+            "{follow_up}"
+        );
+    }
+
+    #[test]
+    fn the_follow_up_final_notice_and_demand_quote_a_broken_promise_but_not_a_pending_one() {
+        let broken = promised(&[]);
+        let sentence = "On 3 March 2026 you promised to pay £500.00 by 10 March 2026; we have not received it.";
+        for step in [
+            LadderStep::FollowUp,
+            LadderStep::FinalNotice,
+            LadderStep::DemandLetter,
+        ] {
+            let body = letter_body(&broken, step);
+            assert!(body.contains(sentence), "{}: {body}", step.id());
+        }
+        assert!(
+            letter_body(&broken, LadderStep::FinalNotice).contains(&format!(
+                "The balance is £1,000.00.\n\n{sentence}\n\nPlease pay in full by"
+            ))
+        );
+        let values = context(
+            &broken,
+            "i1",
+            day("2026-03-09"),
+            7,
+            &SettlementFigures::default(),
+        )
+        .unwrap();
+        let pending = stock(LadderStep::FinalNotice).render(&values).1;
+        assert!(!pending.contains("you promised"), "{pending}");
+    }
+
+    #[test]
+    fn the_dispute_response_explains_the_decision_and_when_payment_is_expected() {
+        let mut ledger = ledger();
+        ledger.disputes.push(Dispute {
+            id: "d1".into(),
+            client_id: "c1".into(),
+            invoice_id: "i1".into(),
+            opened_on: day("2026-02-20"),
+            reason: "The second revision round was not agreed".into(),
+            amount: None,
+            notes: String::new(),
+            resolution: Some(Resolution {
+                date: day("2026-03-10"),
+                outcome: DisputeOutcome::Rejected,
+                note: "The statement of work of 5 January includes two revision rounds.".into(),
+            }),
+        });
+        let template = stock_template(DISPUTE_RESPONSE).unwrap();
+        assert_eq!(template.name, "Dispute response");
+        template.check().unwrap();
+        assert!(!template.needs_legal_notice());
+        let values = context(
+            &ledger,
+            "i1",
+            today(),
+            template.deadline_days,
+            &SettlementFigures::default(),
+        )
+        .unwrap();
+        let (subject, body) = template.render(&values);
+        assert_eq!(subject, "Your query about invoice INV-001");
+        assert!(body.starts_with("Dear Jo Bloggs,\n\nThank you for your query about invoice INV-001, raised on 20 February 2026 (“The second revision round was not agreed”)."), "{body}");
+        assert!(body.contains("so it stands. The statement of work of 5 January includes two revision rounds.\n\nThe balance of £1,000.00 therefore remains due, and I would be grateful to receive it by 30 March 2026."), "{body}");
+        assert!(!body.contains("{{"), "{body}");
+        assert!(ledger
+            .templates
+            .all()
+            .iter()
+            .any(|t| t.id == DISPUTE_RESPONSE));
+        assert!(!ledger.templates.is_custom(DISPUTE_RESPONSE));
+    }
 }

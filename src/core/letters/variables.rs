@@ -176,6 +176,60 @@ pub const VARIABLES: &[Variable] = &[
         example: "1: 1 January 2027, £500.00",
         fields: &["number", "date", "amount"],
     },
+    text(
+        "promise.made_on",
+        "The day the client made the latest promise to pay on this invoice or its account (empty without one)",
+        "3 March 2026",
+    ),
+    text("promise.amount", "The amount promised", "£500.00"),
+    text("promise.due", "The date it was promised by", "10 March 2026"),
+    text(
+        "promise.state",
+        "Where it stands today: pending, kept, part-kept or broken (after the grace days set in Settings)",
+        "broken",
+    ),
+    text(
+        "promise.paid",
+        "What has been paid towards it",
+        "£200.00",
+    ),
+    text("promise.by", "Who made it", "Jo Bloggs"),
+    text(
+        "promise.sentence",
+        "A sentence about the promise that fits its state",
+        "On 3 March 2026 you promised to pay £500.00 by 10 March 2026; we have not received it.",
+    ),
+    text(
+        "promise.unkept",
+        "The same sentence, only when the promise was broken or part-kept (empty otherwise), for {% if promise.unkept %}",
+        "On 3 March 2026 you promised to pay £500.00 by 10 March 2026; we received £200.00 of it, so £300.00 of that promise is still unpaid.",
+    ),
+    text(
+        "dispute.reason",
+        "What the client disputed in the invoice's latest dispute (empty without one)",
+        "The second revision round was not agreed",
+    ),
+    text("dispute.opened_on", "The day the client raised it", "20 February 2026"),
+    text(
+        "dispute.decision",
+        "Why it was decided as it was (the resolution's note; empty while it is open)",
+        "The statement of work of 5 January includes two revision rounds.",
+    ),
+    text(
+        "account.invoices",
+        "On a client letter (one letter for all the client's overdue invoices): their numbers; empty on a letter about one invoice. On a client letter, statement lists every invoice it covers in its own currency, totals and interest.total give one figure per currency, and invoice and interest describe the invoice furthest up the ladder",
+        "INV-001 and INV-002",
+    ),
+    text(
+        "account.statement",
+        "On a client letter: the invoices, balances and days overdue, the total per currency, and which disputed invoices are left out",
+        "- Invoice INV-001, due 14 February 2026: £1,000.00 outstanding (30 days overdue)",
+    ),
+    text(
+        "account.left_out",
+        "On a client letter: which disputed invoices it leaves out (empty when none is)",
+        "Invoice INV-003 is not included here while its dispute is being resolved.",
+    ),
 ];
 
 /// The catalogue, as the template checker sees it.
@@ -210,7 +264,7 @@ pub struct SettlementFigures {
 
 /// The context being filled, section by section.
 #[derive(Default)]
-struct Values(Context);
+pub(super) struct Values(pub(super) Context);
 
 impl Values {
     fn text(&mut self, name: &str, value: impl Into<String>) {
@@ -231,7 +285,7 @@ fn record(pairs: &[(&str, String)]) -> BTreeMap<String, String> {
 
 /// The letter's figures in its invoice's currency.
 #[derive(Clone, Copy)]
-struct Money<'a>(&'a Currency);
+pub(super) struct Money<'a>(pub(super) &'a Currency);
 
 impl Money<'_> {
     fn format(self, value: Decimal) -> String {
@@ -309,6 +363,8 @@ pub fn letter_context(
     values.text("today", format_date_long(today));
     values.text("deadline", format_date_long(add_days(today, deadline_days)));
     settlement_section(&mut values, settlement);
+    super::case::fill(&mut values.0, ledger, &[invoice], today);
+    super::account::fill_single(&mut values.0);
     Some(LetterContext {
         values: values.0,
         stale,
@@ -404,7 +460,7 @@ fn interest_section(values: &mut Values, interest: &InterestResult, money: Money
 /// What the client owes in the letter's currency on its overdue invoices and the letter's own
 /// (see [`claims`]), and on those paid late when the letter includes them: balance, interest,
 /// compensation and their sum. An invoice not yet due is not claimed.
-fn totals_section(values: &mut Values, claimed: &[InvoiceClaim], money: Money) {
+pub(super) fn totals_section(values: &mut Values, claimed: &[InvoiceClaim], money: Money) {
     let totals = ClaimTotals::of(claimed);
     values.text("totals.balance", money.format(totals.balance));
     values.text("totals.interest", money.format(totals.interest));
@@ -445,7 +501,7 @@ fn paid_late_section(values: &mut Values, late: &[InvoiceClaim], money: Money) {
     values.list("paid_late", rows);
 }
 
-fn statement_section(
+pub(super) fn statement_section(
     values: &mut Values,
     ledger: &Ledger,
     open: &[InvoiceClaim],

@@ -1,16 +1,21 @@
 //! The letter view of an invoice: the letters to choose from, the chosen one rendered for the
-//! printed sheet and for e-mail, the notices it needs, and how it can be sent.
+//! printed sheet and for e-mail, the notices it needs, and how it can be sent; and a letter
+//! as it was sent.
 
 use crate::core::aging::queue::advice_for;
 use crate::core::books::Books;
-use crate::core::dates::format_date_long;
+use crate::core::currency::Currency;
+use crate::core::dates::{format_date, format_date_long};
+use crate::core::ids::link;
 use crate::core::interest::rates::USER_RATE_FIGURE_NOTE;
 use crate::core::interest::InterestOptions;
-use crate::core::ladder::recommended_letter;
+use crate::core::ladder::{recommended_letter, LadderStep};
+use crate::core::ledger::Ledger;
 use crate::core::letters::output::{eml, mailto, mailto_subject_only, Mailbox};
 use crate::core::letters::template::Value;
-use crate::core::letters::variables::letter_context;
-use crate::core::letters::{Channel, LEGAL_NOTICE};
+use crate::core::letters::variables::{letter_context, LetterContext};
+use crate::core::letters::{Channel, Outgoing, LEGAL_NOTICE};
+use crate::core::model::{Client, LetterTemplate, SentLetter};
 use crate::core::settlement::letter_figures;
 use crate::core::views::paid_late::{paid_late_option, PaidLateOption};
 use chrono::NaiveDate;
@@ -84,6 +89,10 @@ pub struct LetterView {
     pub channels: Vec<ChannelChoice>,
     /// The name of the downloaded .eml file.
     pub eml_file_name: String,
+    /// The client it is addressed to.
+    pub client_id: String,
+    /// The invoices it covers.
+    pub invoice_ids: Vec<String>,
 }
 
 impl LetterView {
@@ -121,11 +130,8 @@ pub fn letter_view(
     let client = books.client(&invoice.client_id)?;
     let recommended = recommended_letter(advice_for(books, invoice_id, today));
     let all = books.templates.all();
-    let template = all
-        .iter()
-        .find(|template| template.id == template_id)
-        .or_else(|| all.iter().find(|template| template.id == recommended.id()))?;
-    let mut letter = letter_context(
+    let template = pick_template(&all, template_id, recommended)?;
+    let letter = letter_context(
         books,
         invoice_id,
         today,
@@ -133,13 +139,74 @@ pub fn letter_view(
         &letter_figures(books, invoice_id),
         options,
     )?;
+    Some(compose(Draft {
+        books,
+        client,
+        all: &all,
+        template,
+        recommended,
+        letter,
+        invoice_ids: vec![invoice.id.clone()],
+        currencies: vec![invoice.currency.clone()],
+        options,
+        channel,
+        today,
+    }))
+}
+
+/// The template `template_id` among `all`, or the `recommended` step's when there is no such
+/// template.
+pub(super) fn pick_template<'a>(
+    all: &'a [LetterTemplate],
+    template_id: &str,
+    recommended: LadderStep,
+) -> Option<&'a LetterTemplate> {
+    all.iter()
+        .find(|template| template.id == template_id)
+        .or_else(|| all.iter().find(|template| template.id == recommended.id()))
+}
+
+/// What a letter view is made from: the chosen template, its filled variables, and what it
+/// covers.
+pub(super) struct Draft<'a> {
+    pub(super) books: &'a Books,
+    pub(super) client: &'a Client,
+    pub(super) all: &'a [LetterTemplate],
+    pub(super) template: &'a LetterTemplate,
+    pub(super) recommended: LadderStep,
+    pub(super) letter: LetterContext,
+    pub(super) invoice_ids: Vec<String>,
+    /// The currencies of the invoices it covers, for the paid-late option.
+    pub(super) currencies: Vec<Currency>,
+    /// How its interest figures were computed.
+    pub(super) options: InterestOptions,
+    pub(super) channel: Channel,
+    pub(super) today: NaiveDate,
+}
+
+/// Renders the chosen letter for the sheet and for e-mail, with the picker and the ways to
+/// send it: one path for the invoice letter and the client letter.
+pub(super) fn compose(draft: Draft) -> LetterView {
+    let Draft {
+        books,
+        client,
+        all,
+        template,
+        recommended,
+        mut letter,
+        invoice_ids,
+        currencies,
+        options,
+        channel,
+        today,
+    } = draft;
     let (subject, mail_body) = template.render(&letter.values);
     letter
         .values
         .insert("client.address_block".into(), Value::Text(String::new()));
     let (_, sheet_body) = template.render(&letter.values);
     let mailto_with_body = mailto(&client.email, &subject, &mail_body);
-    Some(LetterView {
+    LetterView {
         templates: all
             .iter()
             .map(|choice| TemplateChoice {
@@ -177,13 +244,7 @@ pub fn letter_view(
             .map(|stale| stale.message()),
         user_rate_note: (letter.user_rate && template.quotes_interest())
             .then_some(USER_RATE_FIGURE_NOTE),
-        paid_late: paid_late_option(
-            books,
-            &client.id,
-            std::slice::from_ref(&invoice.currency),
-            today,
-            options,
-        ),
+        paid_late: paid_late_option(books, &client.id, &currencies, today, options),
         channels: Channel::ALL
             .into_iter()
             .map(|choice| ChannelChoice {
@@ -192,7 +253,153 @@ pub fn letter_view(
             })
             .collect(),
         eml_file_name: format!("{}-{today}.eml", template.id),
+        client_id: client.id.clone(),
+        invoice_ids,
+    }
+}
+
+/// One letter as it was sent, for the page that opens it (`/letters/<id>`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SentLetterView {
+    /// The letter's id.
+    pub id: String,
+    /// The client's name and page.
+    pub client_name: String,
+    /// The client's page.
+    pub client_href: String,
+    /// "Sent on 16 March 2026 by e-mail".
+    pub sent_line: String,
+    /// The day it was sent, ISO.
+    pub date_iso: String,
+    /// The template it was drafted from, by name (or its id when that template is gone).
+    pub template_name: String,
+    /// The invoices it covers: (number, page), in the letter's order.
+    pub invoices: Vec<(String, String)>,
+    /// The letter as it went out.
+    pub sheet: Sheet,
+}
+
+/// A letter on its sheet: letterhead, date, recipient, subject and text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Sheet {
+    /// The business.
+    pub sender: Party,
+    /// The client.
+    pub recipient: Party,
+    /// The date on the sheet.
+    pub date: String,
+    /// The subject line.
+    pub subject: String,
+    /// The text.
+    pub body: String,
+}
+
+impl LetterView {
+    /// The letter as it will go out by `channel`: by e-mail the e-mailed text, otherwise the
+    /// printed sheet's.
+    pub fn outgoing(&self, channel: Channel) -> Outgoing<'_> {
+        Outgoing {
+            client_id: &self.client_id,
+            invoice_ids: &self.invoice_ids,
+            template_id: &self.template_id,
+            subject: &self.subject,
+            body: match channel {
+                Channel::Email => &self.mail_body,
+                Channel::Post | Channel::Hand => &self.sheet_body,
+            },
+        }
+    }
+
+    /// The letter on its printed sheet.
+    pub fn sheet(&self) -> Sheet {
+        Sheet {
+            sender: self.sender.clone(),
+            recipient: self.recipient.clone(),
+            date: self.date.clone(),
+            subject: self.subject.clone(),
+            body: self.sheet_body.clone(),
+        }
+    }
+}
+
+/// The page of a letter as sent: `/letters/<id>`.
+pub fn sent_letter_href(id: &str) -> String {
+    link("letters", id)
+}
+
+/// The letter `id` exactly as it was sent, or `None` when there is no such letter.
+pub fn sent_letter(ledger: &Ledger, id: &str) -> Option<SentLetterView> {
+    let letter = ledger.letter(id)?;
+    let client = ledger.client(&letter.client_id);
+    let channel = Channel::from_id(&letter.channel)
+        .map(|channel| format!(" by {}", channel.label()))
+        .or_else(|| (!letter.channel.is_empty()).then(|| format!(" by {}", letter.channel)))
+        .unwrap_or_default();
+    Some(SentLetterView {
+        id: letter.id.clone(),
+        client_name: client.map_or(letter.client_id.clone(), |client| client.name.clone()),
+        client_href: link("clients", &letter.client_id),
+        sent_line: format!("Sent on {}{channel}", format_date_long(letter.date)),
+        date_iso: letter.date.to_string(),
+        template_name: ledger
+            .templates
+            .get(&letter.template)
+            .map_or(letter.template.clone(), |template| template.name),
+        invoices: letter
+            .invoice_ids
+            .iter()
+            .map(|invoice_id| {
+                let number = ledger
+                    .invoice(invoice_id)
+                    .map_or(invoice_id.clone(), |invoice| invoice.number.clone());
+                (number, link("invoices", invoice_id))
+            })
+            .collect(),
+        sheet: Sheet {
+            sender: Party {
+                name: ledger.business.name.clone(),
+                address: ledger.business.address.clone(),
+                email: ledger.business.email.clone(),
+            },
+            recipient: Party {
+                name: client.map_or(String::new(), |client| client.name.clone()),
+                address: client.map_or(String::new(), |client| client.address.clone()),
+                email: client.map_or(String::new(), |client| client.email.clone()),
+            },
+            date: format_date_long(letter.date),
+            subject: letter.subject.clone(),
+            body: letter.body.clone(),
+        },
     })
+}
+
+/// One letter sent about an invoice, as its letters section lists it.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct SentLetterLine {
+    /// The page that opens it.
+    pub href: String,
+    /// The day it was sent, for people.
+    pub date: String,
+    /// Its subject.
+    pub subject: String,
+}
+
+/// The letters kept as sent that cover `invoice_id`, newest first.
+pub fn letters_sent_about(ledger: &Ledger, invoice_id: &str) -> Vec<SentLetterLine> {
+    let mut letters: Vec<&SentLetter> = ledger
+        .letters
+        .iter()
+        .filter(|letter| letter.invoice_ids.iter().any(|id| id == invoice_id))
+        .collect();
+    letters.sort_by(|a, b| b.date.cmp(&a.date).then_with(|| b.id.cmp(&a.id)));
+    letters
+        .into_iter()
+        .map(|letter| SentLetterLine {
+            href: sent_letter_href(&letter.id),
+            date: format_date(letter.date),
+            subject: letter.subject.clone(),
+        })
+        .collect()
 }
 
 #[cfg(test)]
@@ -434,5 +641,42 @@ mod tests {
             message.contains("From: Ada Studio <ada@example.com>\r\n"),
             "{message}"
         );
+    }
+
+    #[test]
+    fn a_letter_marked_sent_opens_as_sent_and_is_listed_on_its_invoice() {
+        let mut ledger = ledger();
+        let letter = view(ledger.clone(), "reminder-overdue", "2026-03-16");
+        let mut ids = crate::core::ids::Sequential::default();
+        let (id, _) = crate::core::letters::record_sent(
+            &mut ledger,
+            letter.outgoing(Channel::Email),
+            Channel::Email,
+            day("2026-03-16"),
+            &mut ids,
+        )
+        .unwrap();
+        let sent = sent_letter(&ledger, &id).unwrap();
+        assert_eq!(sent.sent_line, "Sent on 16 March 2026 by e-mail");
+        assert_eq!(sent.template_name, "Overdue reminder");
+        assert_eq!(
+            sent.invoices,
+            [("INV-001".to_string(), "/invoices/i1".to_string())]
+        );
+        assert_eq!(sent.client_href, "/clients/c1");
+        assert_eq!(sent.sheet.subject, letter.subject);
+        assert_eq!(sent.sheet.body, letter.mail_body);
+        assert_eq!(
+            letters_sent_about(&ledger, "i1"),
+            [SentLetterLine {
+                href: format!("/letters/{id}"),
+                date: "16 Mar 2026".into(),
+                subject: letter.subject.clone(),
+            }]
+        );
+        assert!(sent_letter(&ledger, "l-404").is_none());
+        let by_post = view(ledger, "demand-letter", "2026-03-16");
+        assert_eq!(by_post.outgoing(Channel::Post).body, by_post.sheet_body);
+        assert_eq!(by_post.outgoing(Channel::Email).body, by_post.mail_body);
     }
 }

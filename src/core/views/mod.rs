@@ -8,6 +8,7 @@
 //! written-out expectation; the end-to-end tests then only check the binding.
 pub mod case;
 pub mod client;
+pub mod client_letter;
 pub mod clients;
 pub mod dashboard;
 pub mod data;

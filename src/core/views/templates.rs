@@ -36,7 +36,8 @@ pub struct PreviewChoice {
 /// Everything the templates page shows except the typed draft and its preview.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct TemplatesPage {
-    /// Every template: the ladder's letters in order, then the user's own.
+    /// Every template: the stock letters (the ladder's in order, then the dispute response),
+    /// then the user's own.
     pub templates: Vec<TemplateEntry>,
     /// The template open in the editor (the default letter when the chosen one is gone).
     pub selected: String,
@@ -308,7 +309,7 @@ mod tests {
     }
 
     #[test]
-    fn the_page_lists_the_ladder_then_custom_letters_and_opens_the_overdue_reminder() {
+    fn the_page_lists_the_stock_then_custom_letters_and_opens_the_overdue_reminder() {
         let mut ledger = Ledger::clone(&example_books());
         let mut edited = ledger.templates.get("follow-up").unwrap();
         edited.body = "Hello {{ client.name }}".into();
@@ -332,6 +333,7 @@ mod tests {
                 ("settlement-offer", "Settlement talk", false),
                 ("settlement-agreement", "Settlement agreement", false),
                 ("payment-thanks", "Thank-you for payment", false),
+                ("dispute-response", "Dispute response", false),
                 ("custom-1", "Final notice (copy)", false),
             ]
         );

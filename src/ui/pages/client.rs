@@ -7,6 +7,7 @@ use crate::core::ids::from_path_segment;
 use crate::core::views::client::{
     client_page, delete_question, ClientPage as ClientView, Detail, ACTIVITY_CHOICES,
 };
+use crate::core::views::client_letter::client_letter_href;
 use crate::core::views::rows::InvoiceRow;
 use crate::core::views::settlement::Tone;
 use crate::core::views::timeline::{timeline, TimelineEntry, TimelineFilter};
@@ -88,6 +89,7 @@ fn ClientActions(page: Memo<ClientView>, editing: RwSignal<bool>) -> impl IntoVi
     };
     view! {
         <div class="actions">
+            <a class="button" data-testid="draft-letter" href=move || page.with(|page| client_letter_href(&page.id))>"Draft one letter"</a>
             <a class="button" href=move || page.with(|page| page.settlement_href.clone())>"Settlement planner"</a>
             <button on:click=move |_| editing.update(|open| *open = !*open) aria-expanded=move || editing.get().to_string()>"Edit details"</button>
             <button class="danger" on:click=delete>"Delete client"</button>

@@ -73,6 +73,11 @@ export class ClientPage extends PageObject {
     await this.page.getByRole("link", { name: number, exact: true }).click();
   }
 
+  /** Opens one letter covering all the client's overdue invoices. */
+  async draftLetter() {
+    await this.page.getByTestId("draft-letter").click();
+  }
+
   async openSettlementPlanner() {
     await this.page.getByRole("link", { name: "Settlement planner" }).click();
   }

@@ -1,4 +1,5 @@
-// The letter view (on an invoice, `#letter`): template, rendered text, mailto, print, mark sent.
+// The letter view (on an invoice, `#letter`, or a client's `/clients/<id>/letter`): template,
+// rendered text, mailto, print, mark sent; and a letter as sent (`/letters/<id>`).
 import { Locator } from "@playwright/test";
 import { PageObject } from "./page-object";
 
@@ -10,7 +11,8 @@ export type Template =
   | "demand-letter"
   | "settlement-offer"
   | "settlement-agreement"
-  | "payment-thanks";
+  | "payment-thanks"
+  | "dispute-response";
 
 export class LetterView extends PageObject {
   async choose(template: Template) {
@@ -56,8 +58,38 @@ export class LetterView extends PageObject {
     await this.page.getByTestId("mark-sent").click();
   }
 
-  /** The confirmation that the letter was logged. */
+  /** The confirmation that the letter was kept as sent and logged. */
   get sentNotice(): Locator {
-    return this.page.getByRole("status").filter({ hasText: "Logged on the client's timeline" });
+    return this.page.getByRole("status").filter({ hasText: "logged on the client's timeline" });
+  }
+
+  /** After "Mark as sent": opens the letter exactly as it was kept. */
+  async openSent() {
+    await this.page.getByTestId("open-sent-letter").click();
+  }
+
+  /** A letter as sent: "Sent on 16 March 2026 by e-mail, drafted from …". */
+  get sentLine(): Locator {
+    return this.page.getByTestId("sent-line");
+  }
+
+  /** The client letter's step: which step, and from which invoice. */
+  get step(): Locator {
+    return this.page.getByTestId("letter-step");
+  }
+
+  /** The client letter's statement rows (`data-invoice`, `data-currency`, `data-amount`). */
+  get statementRows(): Locator {
+    return this.page.getByTestId("statement-row");
+  }
+
+  /** The client letter's total in one currency. */
+  total(currency: string): Locator {
+    return this.page.locator(`[data-testid="statement-total"][data-currency="${currency}"]`);
+  }
+
+  /** The invoice letters section's links to the letters sent about it. */
+  get sentLetters(): Locator {
+    return this.page.getByTestId("sent-letter");
   }
 }

@@ -25,7 +25,7 @@ test("a demand letter states the balance, interest, compensation and deadline, a
   await letter.markSent();
   await expect(letter.sentNotice).toBeVisible();
   await invoice.openClient("Acme Ltd");
-  await expect(client.timeline).toContainText("Demand letter for invoice INV-001 sent by email");
+  await expect(client.timeline).toContainText("“Letter before action: £1,080.62 owed to Ada Studio” sent by email");
 
   await app.navigate("Dashboard");
   await dashboard.setAsOf("2026-04-20");

@@ -5,7 +5,9 @@
 use crate::core::interest::InterestOptions;
 use crate::core::ladder::LadderStep;
 use crate::core::letters::{record_sent, Channel};
-use crate::core::views::letter::{letter_view, LetterView};
+use crate::core::views::letter::{
+    letter_view, letters_sent_about, sent_letter_href, LetterView, Sheet,
+};
 use crate::ui::browser::{copy_text, download, mail_date, print, today};
 use crate::ui::components::paid_late::PaidLateCheckbox;
 use crate::ui::state::use_app;
@@ -35,10 +37,31 @@ pub fn LetterPanel(
                 </button>
             </div>
             <p class="next-step">{move || advice.get()}</p>
+            <LettersSent invoice_id=id.get_value() />
             <Show when=move || drafting.get()>
                 <LetterDraft invoice_id=id.get_value() first />
             </Show>
         </section>
+    }
+}
+
+/// The letters kept as sent about this invoice, each opening as it was sent.
+#[component]
+fn LettersSent(invoice_id: String) -> impl IntoView {
+    let app = use_app();
+    let sent = Memo::new(move |_| {
+        app.ledger
+            .with(|books| letters_sent_about(books, &invoice_id))
+    });
+    view! {
+        <Show when=move || !sent.with(Vec::is_empty)>
+            <h3>"Letters sent"</h3>
+            <ul class="sent-letters">
+                {move || sent.get().into_iter().map(|line| view! {
+                    <li><time>{line.date}</time> " " <a data-testid="sent-letter" href=line.href>{line.subject}</a></li>
+                }).collect_view()}
+            </ul>
+        </Show>
     }
 }
 
@@ -73,14 +96,14 @@ fn LetterDraft(invoice_id: String, first: LadderStep) -> impl IntoView {
         <LetterControls letter chosen status />
         <PaidLateCheckbox option checked=include_paid_late />
         <LetterSheet letter />
-        <MarkSent invoice_id=id.get_value() letter channel status />
+        <MarkSent letter channel status />
         <p class="status ok" role="status">{move || status.get()}</p>
     }
 }
 
 /// The letter picker and the ways to send it.
 #[component]
-fn LetterControls(
+pub(crate) fn LetterControls(
     letter: Memo<Option<LetterView>>,
     chosen: RwSignal<String>,
     status: RwSignal<String>,
@@ -141,54 +164,65 @@ fn LetterControls(
 
 /// The notices and the letter as printed.
 #[component]
-fn LetterSheet(letter: Memo<Option<LetterView>>) -> impl IntoView {
+pub(crate) fn LetterSheet(letter: Memo<Option<LetterView>>) -> impl IntoView {
     move || {
-        letter.get().map(|letter| view! {
-            {letter.legal_notice.map(|notice| view! { <p class="note legal">{notice}</p> })}
-            {letter.stale.map(|stale| view! { <p class="note stale" data-testid="letter-stale">{stale}</p> })}
-            {letter.user_rate_note.map(|note| view! { <p class="note" data-testid="letter-user-rate">{note}</p> })}
-            <article class="letter-sheet" aria-label="Letter preview">
-                <header class="letterhead">
-                    <strong>{letter.sender.name}</strong>
-                    <span class="pre">{letter.sender.address}</span>
-                    <span>{letter.sender.email}</span>
-                </header>
-                <p class="letter-date">{letter.date}</p>
-                <p class="pre letter-to">{letter.recipient.name}"\n"{letter.recipient.address}</p>
-                <p class="letter-subject"><strong data-testid="letter-subject">{letter.subject}</strong></p>
-                <div class="letter-body" data-testid="letter-body">{letter.sheet_body}</div>
-            </article>
+        letter.get().map(|letter| {
+            view! {
+                {letter.legal_notice.map(|notice| view! { <p class="note legal">{notice}</p> })}
+                {letter.stale.clone().map(|stale| view! { <p class="note stale" data-testid="letter-stale">{stale}</p> })}
+                {letter.user_rate_note.clone().map(|note| view! { <p class="note" data-testid="letter-user-rate">{note}</p> })}
+                <SheetView sheet=letter.sheet() label="Letter preview" />
+            }
         })
     }
 }
 
-/// "Sent by" and "Mark as sent": logs the letter on the client's timeline.
+/// A letter on its sheet: letterhead, date, recipient, subject and text.
 #[component]
-fn MarkSent(
-    invoice_id: String,
+pub(crate) fn SheetView(sheet: Sheet, label: &'static str) -> impl IntoView {
+    view! {
+        <article class="letter-sheet" aria-label=label>
+            <header class="letterhead">
+                <strong>{sheet.sender.name}</strong>
+                <span class="pre">{sheet.sender.address}</span>
+                <span>{sheet.sender.email}</span>
+            </header>
+            <p class="letter-date">{sheet.date}</p>
+            <p class="pre letter-to">{sheet.recipient.name}"\n"{sheet.recipient.address}</p>
+            <p class="letter-subject"><strong data-testid="letter-subject">{sheet.subject}</strong></p>
+            <div class="letter-body" data-testid="letter-body">{sheet.body}</div>
+        </article>
+    }
+}
+
+/// "Sent by" and "Mark as sent": keeps the letter exactly as sent and logs it on the
+/// client's timeline against each invoice it covers.
+#[component]
+pub(crate) fn MarkSent(
     letter: Memo<Option<LetterView>>,
     channel: RwSignal<Channel>,
     status: RwSignal<String>,
 ) -> impl IntoView {
     let app = use_app();
-    let id = StoredValue::new(invoice_id);
+    let kept = RwSignal::new(None::<String>);
     let mark_sent = move |_| {
-        let Some(template_id) = letter
-            .with_untracked(|letter| letter.as_ref().map(|letter| letter.template_id.clone()))
-        else {
+        let sending = channel.get_untracked();
+        let Some(letter) = letter.get_untracked() else {
             return;
         };
         let outcome = app.commit(|ledger, ids| {
-            record_sent(
-                ledger,
-                &id.get_value(),
-                &template_id,
-                channel.get_untracked(),
-                today(),
-                ids,
-            )
+            record_sent(ledger, letter.outgoing(sending), sending, today(), ids)
         });
-        status.set(outcome.unwrap_or_else(|error| error.to_string()));
+        match outcome {
+            Ok((id, message)) => {
+                kept.set(Some(sent_letter_href(&id)));
+                status.set(message);
+            }
+            Err(error) => {
+                kept.set(None);
+                status.set(error.to_string());
+            }
+        }
     };
     view! {
         <div class="actions mark">
@@ -201,6 +235,7 @@ fn MarkSent(
                     .collect_view()}
             </select>
             <button class="primary" data-testid="mark-sent" on:click=mark_sent>"Mark as sent"</button>
+            {move || kept.get().map(|href| view! { <a data-testid="open-sent-letter" href=href>"Open the letter as sent"</a> })}
         </div>
     }
 }

@@ -5,7 +5,7 @@
 mod case;
 mod dispute;
 mod interest;
-mod letter;
+pub(crate) mod letter;
 mod payments;
 mod write_off;
 
