@@ -170,7 +170,7 @@ pub(crate) fn LetterSheet(letter: Memo<Option<LetterView>>) -> impl IntoView {
             view! {
                 {letter.legal_notice.map(|notice| view! { <p class="note legal">{notice}</p> })}
                 {letter.stale.clone().map(|stale| view! { <p class="note stale" data-testid="letter-stale">{stale}</p> })}
-                {letter.user_rate_note.clone().map(|note| view! { <p class="note" data-testid="letter-user-rate">{note}</p> })}
+                {letter.user_rate_note.map(|note| view! { <p class="note" data-testid="letter-user-rate">{note}</p> })}
                 <SheetView sheet=letter.sheet() label="Letter preview" />
             }
         })
