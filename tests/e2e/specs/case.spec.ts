@@ -8,7 +8,7 @@ test.beforeEach(async ({ page, data }) => {
   await data.importBackup(fixture("case.json"));
 });
 
-test("a promise keeps the invoice out of the queue until it is broken, then the queue says so", async ({ page, app, invoice, dashboard }) => {
+test("a promise keeps the invoice out of the queue until it is broken, then the queue and the next letter say so", async ({ page, app, invoice, dashboard, letter }) => {
   await invoice.open("i1");
   await invoice.unfold("Record a promise");
   await expect(invoice.promiseAmount).toHaveValue("1200.00");
@@ -40,6 +40,13 @@ test("a promise keeps the invoice out of the queue until it is broken, then the 
   await page.clock.setFixedTime(new Date("2026-03-14T12:00:00"));
   await invoice.open("i1");
   await expect(invoice.promises.first()).toHaveAttribute("data-state", "broken");
+
+  // The next letter quotes the promise it broke.
+  await invoice.draftLetter();
+  await letter.choose("follow-up");
+  await expect(letter.body).toContainText(
+    "On 3 March 2026 you promised to pay £1,200.00 by 10 March 2026; we have not received it.",
+  );
 });
 
 test("a paused invoice leaves the queue and returns on the day chasing resumes", async ({ page, app, data, invoice, dashboard }) => {
