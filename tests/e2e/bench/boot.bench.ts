@@ -4,7 +4,8 @@
 // after an upgrade, which moves the ledger from localStorage to IndexedDB. A report, not a
 // test of speed: it fails only if the totals are wrong.
 import { test, expect } from "@playwright/test";
-import { ledger10k, median, readKey, storeLedger, writeKeys } from "./ledger10k";
+import { ledger10k, median, storeLedger } from "./ledger10k";
+import { readStored as readKey, writeStored as writeKeys } from "../pages/data";
 import { agingCellSelector } from "../pages/dashboard";
 
 const totalCell = agingCellSelector("total", "total");

@@ -57,40 +57,6 @@ export async function storeLedger(page, baseURL: string, text: string, legacy = 
   }, { text, legacy });
 }
 
-/** Reads a key of the app's IndexedDB store in the page. */
-export async function readKey(page, key: string): Promise<string | null> {
-  return page.evaluate(async (key) => {
-    const db: IDBDatabase = await new Promise((ok, fail) => {
-      const open = indexedDB.open("overdue");
-      open.onsuccess = () => ok(open.result);
-      open.onerror = () => fail(open.error);
-    });
-    const value = await new Promise((ok) => {
-      const get = db.transaction("keys").objectStore("keys").get(key);
-      get.onsuccess = () => ok(get.result ?? null);
-    });
-    db.close();
-    return value as string | null;
-  }, key);
-}
-
-/** Writes keys of the app's IndexedDB store in the page, in one transaction. */
-export async function writeKeys(page, entries: Record<string, string>) {
-  await page.evaluate(async (entries) => {
-    const db: IDBDatabase = await new Promise((ok, fail) => {
-      const open = indexedDB.open("overdue");
-      open.onsuccess = () => ok(open.result);
-      open.onerror = () => fail(open.error);
-    });
-    await new Promise((ok, fail) => {
-      const tx = db.transaction("keys", "readwrite");
-      for (const [key, value] of Object.entries(entries)) tx.objectStore("keys").put(value, key);
-      tx.oncomplete = () => ok(null);
-      tx.onabort = () => fail(tx.error);
-    });
-    db.close();
-  }, entries);
-}
 
 /** The median of some timings. */
 export function median(times: number[]) {
