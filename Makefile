@@ -1,7 +1,7 @@
 # Overdue: `make serve` to run the app, `make test` to run every check.
 SHELL := bash
 .SHELLFLAGS := -eu -o pipefail -c
-# wasm-opt (binaryen 132, pinned in Trunk.toml) comes from tools/node_modules.
+# wasm-opt (binaryen 132, pinned in tools/package.json) comes from tools/node_modules.
 export PATH := $(CURDIR)/tools/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 # Cargo commands share one target directory, so they run one at a time.
 .NOTPARALLEL:
@@ -14,22 +14,10 @@ SERVE_PORT ?= 8080
 WASM_TEST_ENV := CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
 	CHROMEDRIVER=/usr/bin/chromedriver WASM_BINDGEN_TEST_TIMEOUT=120
 
-.PHONY: deps check-pins unit wasm build e2e test serve size bench
+.PHONY: deps unit wasm build e2e test serve size bench
 
-WASM_BINDGEN_LOCK = $(shell scripts/wasm-bindgen-version.sh)
-WASM_BINDGEN_PIN = $(shell sed -n 's/^wasm_bindgen = "\(.*\)"/\1/p' Trunk.toml)
-
-# Trunk.toml must pin the exact wasm-bindgen that Cargo.lock resolves, or the build breaks.
-check-pins:
-	@echo "==> wasm-bindgen: Cargo.lock $(or $(WASM_BINDGEN_LOCK),<none>), Trunk.toml $(or $(WASM_BINDGEN_PIN),<none>)"
-	@if [ -z "$(WASM_BINDGEN_LOCK)" ]; then \
-		echo "ERROR: no wasm-bindgen package in Cargo.lock (run cargo generate-lockfile)" >&2; exit 1; fi
-	@if [ "$(WASM_BINDGEN_LOCK)" != "$(WASM_BINDGEN_PIN)" ]; then \
-		echo "ERROR: Trunk.toml pins wasm_bindgen = \"$(WASM_BINDGEN_PIN)\" but Cargo.lock has $(WASM_BINDGEN_LOCK)." >&2; \
-		echo "       Set [tools] wasm_bindgen = \"$(WASM_BINDGEN_LOCK)\" in Trunk.toml." >&2; exit 1; fi
-
-# Installs what is missing: Rust target, trunk, wasm-bindgen-cli, Chromium, npm packages.
-deps: check-pins
+# Installs what is missing: Rust target, wasm-bindgen-cli, wasm-split-cli, Chromium, npm packages.
+deps:
 	@scripts/deps.sh
 
 # The capabilities wasm-bindgen-test hands to chromedriver, from the one list of Chromium flags.
@@ -53,10 +41,10 @@ wasm: deps webdriver.json
 	@echo "==> store tests in headless Chromium (wasm-bindgen-test)"
 	$(WASM_TEST_ENV) cargo test --target wasm32-unknown-unknown --test store_wasm
 
-# Release build into dist/ (Trunk.toml sets offline = true).
+# Release build into dist/: split by page, optimised, precompressed (scripts/build.mjs).
 build: deps
 	@echo "==> release build into dist/"
-	trunk build --release
+	node scripts/build.mjs
 
 # Playwright journeys against the release build, served on E2E_PORT.
 e2e: build
@@ -70,9 +58,10 @@ serve: build
 	@echo "==> serving http://127.0.0.1:$(SERVE_PORT) (Ctrl-C to stop)"
 	node tools/serve.mjs dist $(SERVE_PORT)
 
-# gzip size of what a first visit downloads, from a fresh build.
+# What the first visit to / downloads before it paints (measured in Chromium), and every
+# chunk, gzip and brotli, from a fresh build.
 size: build
-	@scripts/size.sh
+	node tools/size.mjs
 
 bench: build
 	@echo "==> criterion benchmarks of core"

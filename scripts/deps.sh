@@ -4,7 +4,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-trunk_version=0.21.14
+# The wasm splitter of scripts/build.mjs (the one that Leptos' `#[lazy]` and `wasm_split` use).
+wasm_split_version=0.2.4
 
 say() { printf '==> %s\n' "$*"; }
 as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
@@ -20,9 +21,11 @@ if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
   rustup target add wasm32-unknown-unknown
 fi
 
-if [ "$(trunk --version 2>/dev/null)" != "trunk $trunk_version" ]; then
-  say "installing trunk $trunk_version (about 15 minutes)"
-  cargo install trunk --version "$trunk_version" --locked
+# wasm-split-cli prints no version of its own: cargo's list of installed crates has it.
+if ! cargo install --list | grep -qx "wasm_split_cli_support v$wasm_split_version:" ||
+  ! command -v wasm-split-cli >/dev/null; then
+  say "installing wasm-split-cli $wasm_split_version (about 5 minutes)"
+  cargo install wasm_split_cli_support --version "$wasm_split_version" --features build-binary --locked --force
 fi
 
 if [ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $wasm_bindgen_version" ]; then

@@ -211,6 +211,14 @@ pub fn after_paint(f: impl FnOnce() + 'static) {
     }
 }
 
+/// Fires a plain `event` on the window, for the page's own scripts (such as
+/// `sw-register.js`, which waits for `overdue:painted`).
+pub fn dispatch(event: &str) {
+    if let (Some(window), Ok(event)) = (web_sys::window(), web_sys::Event::new(event)) {
+        let _ = window.dispatch_event(&event);
+    }
+}
+
 /// Calls `f` on every `event` of the window.
 pub fn on_window(event: &str, f: impl Fn(web_sys::Event) + 'static) {
     let listener = Closure::<dyn Fn(web_sys::Event)>::new(f);

@@ -3,17 +3,15 @@
 pub mod browser;
 pub mod components;
 pub mod editors;
+pub mod lazy;
 pub mod pages;
 pub mod state;
 
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes, A};
 use leptos_router::path;
-use pages::{
-    ClientLetterPage, ClientPage, ClientsPage, Dashboard, DataPage, EvidencePackPage, ImportPage,
-    InvoicePage, InvoicesPage, NotFound, SentLetterPage, SettingsPage, SettlementPage,
-    TemplatesPage,
-};
+use lazy::page;
+use pages::{Dashboard, NotFound};
 use state::AppState;
 
 /// The whole app.
@@ -48,18 +46,18 @@ pub fn App() -> impl IntoView {
                 <Show when=move || app.load_error.get().is_none() fallback=components::Recovery>
                 <Routes fallback=NotFound>
                     <Route path=path!("/") view=Dashboard />
-                    <Route path=path!("/clients") view=ClientsPage />
-                    <Route path=path!("/clients/:id") view=ClientPage />
-                    <Route path=path!("/clients/:id/letter") view=ClientLetterPage />
-                    <Route path=path!("/letters/:id") view=SentLetterPage />
-                    <Route path=path!("/clients/:id/pack") view=EvidencePackPage />
-                    <Route path=path!("/invoices") view=InvoicesPage />
-                    <Route path=path!("/invoices/:id") view=InvoicePage />
-                    <Route path=path!("/settlement/:id") view=SettlementPage />
-                    <Route path=path!("/templates") view=TemplatesPage />
-                    <Route path=path!("/data") view=DataPage />
-                    <Route path=path!("/import") view=ImportPage />
-                    <Route path=path!("/settings") view=SettingsPage />
+                    <Route path=path!("/clients") view=|| page(lazy::clients) />
+                    <Route path=path!("/clients/:id") view=|| page(lazy::client) />
+                    <Route path=path!("/clients/:id/letter") view=|| page(lazy::client_letter) />
+                    <Route path=path!("/letters/:id") view=|| page(lazy::sent_letter) />
+                    <Route path=path!("/clients/:id/pack") view=|| page(lazy::pack) />
+                    <Route path=path!("/invoices") view=|| page(lazy::invoices) />
+                    <Route path=path!("/invoices/:id") view=|| page(lazy::invoice) />
+                    <Route path=path!("/settlement/:id") view=|| page(lazy::settlement) />
+                    <Route path=path!("/templates") view=|| page(lazy::templates) />
+                    <Route path=path!("/data") view=|| page(lazy::data) />
+                    <Route path=path!("/import") view=|| page(lazy::import) />
+                    <Route path=path!("/settings") view=|| page(lazy::settings) />
                 </Routes>
                 </Show>
                 </Show>

@@ -13,7 +13,7 @@ use crate::core::ledger::Ledger;
 use crate::store::{
     self, announce, on_announce, DeviceStorage, LocalStorage, Session, StoreError, Usage,
 };
-use crate::ui::browser::{after_paint, now_stamp, on_window, random_u128, sleep, today};
+use crate::ui::browser::{after_paint, dispatch, now_stamp, on_window, random_u128, sleep, today};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use std::sync::Arc;
@@ -91,6 +91,8 @@ impl AppState {
         }
         self.unlock();
         self.ready.set(true);
+        // The first route has painted: the service worker may now precache the rest.
+        after_paint(|| dispatch("overdue:painted"));
     }
 
     /// Tries again to open the stored ledger (the recovery screen's retry).

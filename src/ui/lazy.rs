@@ -1,0 +1,71 @@
+//! Pages whose code loads when first opened. The build (`scripts/build.mjs`) splits each
+//! function below into its own wasm chunk; the shell and the dashboard stay in the first load.
+//! A chunk that fails to download shows a message with a retry button instead of a blank page.
+
+use super::pages;
+use leptos::prelude::*;
+use leptos::wasm_split::{wasm_split, SplitLoaderError};
+use std::future::Future;
+
+/// Declares one loader per page: an async function that fetches the page's chunk (once) and
+/// returns its view.
+macro_rules! chunks {
+    ($($chunk:ident => $page:ident),* $(,)?) => {$(
+        #[doc = concat!("The [`", stringify!($page), "`](pages::", stringify!($page), "), from its own chunk.")]
+        #[wasm_split($chunk, wasm_split_path = ::leptos::wasm_split, fallible)]
+        pub fn $chunk() -> Result<AnyView, SplitLoaderError> {
+            Ok(view! { <pages::$page /> }.into_any())
+        }
+    )*};
+}
+
+chunks! {
+    clients => ClientsPage,
+    client => ClientPage,
+    client_letter => ClientLetterPage,
+    sent_letter => SentLetterPage,
+    pack => EvidencePackPage,
+    invoices => InvoicesPage,
+    invoice => InvoicePage,
+    settlement => SettlementPage,
+    templates => TemplatesPage,
+    data => DataPage,
+    import => ImportPage,
+    settings => SettingsPage,
+}
+
+/// A route's view: the page once its chunk has loaded, a busy placeholder meanwhile, and a
+/// retry message if the download fails (the failure is not remembered, so a retry refetches).
+pub fn page<F, Fut>(load: F) -> impl IntoView
+where
+    F: Fn() -> Fut + Copy + Send + Sync + 'static,
+    Fut: Future<Output = Result<AnyView, SplitLoaderError>> + Send + 'static,
+{
+    let attempt = RwSignal::new(0_u32);
+    let retry = move |_| attempt.update(|n| *n += 1);
+    view! {
+        <Suspense fallback=|| view! { <div class="opening" aria-busy="true"></div> }>
+            {move || {
+                attempt.track();
+                Suspend::new(async move {
+                    match load().await {
+                        Ok(page) => page,
+                        Err(_) => view! {
+                            <section class="chunk-failed" role="alert" data-testid="chunk-failed">
+                                <h1>"This page could not be loaded"</h1>
+                                <p>
+                                    "Overdue could not download the code for this page. Check your connection, then try again. "
+                                    "Your records are not affected: they stay in this browser."
+                                </p>
+                                <button type="button" class="primary" data-testid="chunk-retry" on:click=retry>
+                                    "Try again"
+                                </button>
+                            </section>
+                        }
+                        .into_any(),
+                    }
+                })
+            }}
+        </Suspense>
+    }
+}
