@@ -14,7 +14,7 @@ SERVE_PORT ?= 8080
 WASM_TEST_ENV := CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
 	CHROMEDRIVER=/usr/bin/chromedriver WASM_BINDGEN_TEST_TIMEOUT=120
 
-.PHONY: deps unit wasm build e2e test serve size bench
+.PHONY: deps unit wasm build e2e test serve size crates bench
 
 # Installs what is missing: Rust target, wasm-bindgen-cli, wasm-split-cli, Chromium, npm packages.
 deps:
@@ -37,7 +37,7 @@ unit:
 # The wasm32 lints and the store tests against real localStorage in headless Chromium.
 wasm: deps webdriver.json
 	@echo "==> clippy (wasm32)"
-	cargo clippy --target wasm32-unknown-unknown --lib --bins -- -D warnings
+	cargo clippy --target wasm32-unknown-unknown --lib --bins --features split -- -D warnings
 	@echo "==> store tests in headless Chromium (wasm-bindgen-test)"
 	$(WASM_TEST_ENV) cargo test --target wasm32-unknown-unknown --test store_wasm
 
@@ -62,6 +62,11 @@ serve: build
 # chunk, gzip and brotli, from a fresh build.
 size: build
 	node tools/size.mjs
+
+# Where the wasm goes, by crate and by page (twiggy), as the tables of BENCHMARKS.md.
+crates: build
+	@scripts/deps.sh twiggy
+	node tools/crates.mjs
 
 bench: build
 	@echo "==> criterion benchmarks of core"

@@ -61,7 +61,7 @@ async function parallel(command, argLists, quiet) {
 }
 
 console.log("==> cargo build (release, wasm32)");
-run("cargo", ["build", "--release", "--target", "wasm32-unknown-unknown", "--bin", "overdue"]);
+run("cargo", ["build", "--release", "--target", "wasm32-unknown-unknown", "--bin", "overdue", "--features", "split"]);
 
 console.log("==> wasm-split: the first load and one chunk per page");
 const split = join(work, "split");

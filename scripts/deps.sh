@@ -6,6 +6,8 @@ cd "$(dirname "$0")/.."
 
 # The wasm splitter of scripts/build.mjs (the one that Leptos' `#[lazy]` and `wasm_split` use).
 wasm_split_version=0.2.4
+# The size profiler of `make crates` (installed only for it: `scripts/deps.sh twiggy`).
+twiggy_version=0.8.0
 
 say() { printf '==> %s\n' "$*"; }
 as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
@@ -77,3 +79,8 @@ npm_ci tools "the tools' npm packages (binaryen 132, playwright-core)" \
   "node_modules/.bin/wasm-opt --version | grep -q 'version 132'"
 npm_ci tests/e2e "the e2e npm packages (Playwright, axe-core)" \
   "node_modules/.bin/playwright --version | grep -q 'Version 1.65.1'"
+
+if [ "${1:-}" = twiggy ] && [ "$(twiggy --version 2>/dev/null)" != "twiggy-opt $twiggy_version" ]; then
+  say "installing twiggy $twiggy_version"
+  cargo install twiggy --version "$twiggy_version" --locked --force
+fi

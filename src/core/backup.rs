@@ -109,19 +109,27 @@ pub fn stored_text(ledger: &Ledger, saved_at: &str, revision: u64) -> String {
 
 /// Reads a backup or stored document with its revision (0 when it has none).
 ///
-/// A document of the current schema is read in one pass; anything else (an older schema, or
-/// a document with an error) goes through the slower path that migrates it and names the
-/// record and field of the first problem.
+/// A document of the current schema is read in one pass ([`read_current`]); anything else goes
+/// through [`read_migrating`].
 pub fn import_revisioned(text: &str) -> Result<(Ledger, u64), ImportError> {
-    if let Ok(header) = serde_json::from_str::<Header>(text) {
-        if header.format == FORMAT && header.schema == SCHEMA {
-            if let Ok(mut ledger) = serde_json::from_str::<Ledger>(text) {
-                case::sync_disputes(&mut ledger);
-                validate(&ledger)?;
-                return Ok((ledger, header.revision));
-            }
-        }
+    read_current(text).unwrap_or_else(|| read_migrating(text))
+}
+
+/// Reads a document of the current schema in one pass, with its revision; `None` when it is
+/// of another schema or has an error to name, which only [`read_migrating`] can do.
+pub fn read_current(text: &str) -> Option<Result<(Ledger, u64), ImportError>> {
+    let header = serde_json::from_str::<Header>(text).ok()?;
+    if header.format != FORMAT || header.schema != SCHEMA {
+        return None;
     }
+    let mut ledger = serde_json::from_str::<Ledger>(text).ok()?;
+    case::sync_disputes(&mut ledger);
+    Some(validate(&ledger).map(|()| (ledger, header.revision)))
+}
+
+/// The slower reader of any document with its revision: it migrates older schemas and names
+/// the record and field of the first problem.
+pub fn read_migrating(text: &str) -> Result<(Ledger, u64), ImportError> {
     let ledger = import(text)?;
     let revision = serde_json::from_str::<Header>(text).map_or(0, |header| header.revision);
     Ok((ledger, revision))

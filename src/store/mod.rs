@@ -123,13 +123,56 @@ pub async fn load(storage: &impl Storage) -> Result<Loaded, StoreError> {
             ledger: Ledger::default(),
             revision: 0,
         }),
-        Some(text) => parse(&text),
+        Some(text) => read(&text).await,
     }
 }
 
-fn parse(text: &str) -> Result<Loaded, StoreError> {
-    let (ledger, revision) = backup::import_revisioned(text).map_err(StoreError::Unreadable)?;
+/// Reads a stored document. One of the current schema takes a single quick pass; anything
+/// else (an older schema to migrate, or an error to name) needs the full reader, which the
+/// release build keeps in a chunk of its own, downloaded only then.
+pub async fn read(text: &str) -> Result<Loaded, StoreError> {
+    let read = match backup::read_current(text) {
+        Some(read) => read,
+        None => reader::read_migrating(text.to_owned()).await?,
+    };
+    let (ledger, revision) = read.map_err(StoreError::Unreadable)?;
     Ok(Loaded { ledger, revision })
+}
+
+/// [`backup::read_migrating`], from its own chunk in the release build.
+#[cfg(all(feature = "split", target_arch = "wasm32"))]
+mod reader {
+    use crate::core::backup::{self, ImportError};
+    use crate::core::ledger::Ledger;
+    use wasm_split_helpers::{wasm_split, SplitLoaderError};
+
+    #[wasm_split(reader, fallible)]
+    fn read_split(text: String) -> Result<Result<(Ledger, u64), ImportError>, SplitLoaderError> {
+        Ok(backup::read_migrating(&text))
+    }
+
+    pub async fn read_migrating(
+        text: String,
+    ) -> Result<Result<(Ledger, u64), ImportError>, super::StoreError> {
+        read_split(text).await.map_err(|_| {
+            super::StoreError::Unavailable(
+                "the part of Overdue that reads this ledger could not be downloaded; check the connection and try again".into(),
+            )
+        })
+    }
+}
+
+/// [`backup::read_migrating`], in the one module of a build without chunks.
+#[cfg(not(all(feature = "split", target_arch = "wasm32")))]
+mod reader {
+    use crate::core::backup::{self, ImportError};
+    use crate::core::ledger::Ledger;
+
+    pub async fn read_migrating(
+        text: String,
+    ) -> Result<Result<(Ledger, u64), ImportError>, super::StoreError> {
+        Ok(backup::read_migrating(&text))
+    }
 }
 
 /// The revision of the stored document with the raw text of its key: its own key, or (for a
@@ -141,7 +184,7 @@ async fn revision_and_pointer(storage: &impl Storage) -> Result<(u64, Option<Str
     }
     let revision = match storage.get(LEDGER_KEY).await? {
         None => 0,
-        Some(text) => parse(&text)?.revision,
+        Some(text) => read(&text).await?.revision,
     };
     Ok((revision, pointer))
 }
@@ -216,7 +259,7 @@ pub async fn restore_previous(storage: &mut impl Storage) -> Result<Loaded, Stor
         .get(PREVIOUS_KEY)
         .await?
         .ok_or_else(|| StoreError::Unavailable("there is no previous copy".into()))?;
-    let loaded = parse(&text)?;
+    let loaded = read(&text).await?;
     let pointer = storage.get(REVISION_KEY).await?;
     let revision = loaded.revision.to_string();
     storage
@@ -258,7 +301,8 @@ pub async fn migrate(from: &mut impl Storage, to: &mut impl Storage) -> Result<b
     let previous = from.get(PREVIOUS_KEY).await?;
     let revision = match from.get(REVISION_KEY).await? {
         Some(pointer) => pointer,
-        None => parse(&ledger)
+        None => read(&ledger)
+            .await
             .map(|loaded| loaded.revision)
             .unwrap_or(0)
             .to_string(),

@@ -2,7 +2,7 @@
 //! function below into its own wasm chunk; the shell and the dashboard stay in the first load.
 //! A chunk that fails to download shows a message with a retry button instead of a blank page.
 
-use super::pages;
+use super::{components, pages};
 use leptos::prelude::*;
 use leptos::wasm_split::{wasm_split, SplitLoaderError};
 use std::future::Future;
@@ -10,28 +10,30 @@ use std::future::Future;
 /// Declares one loader per page: an async function that fetches the page's chunk (once) and
 /// returns its view.
 macro_rules! chunks {
-    ($($chunk:ident => $page:ident),* $(,)?) => {$(
-        #[doc = concat!("The [`", stringify!($page), "`](pages::", stringify!($page), "), from its own chunk.")]
+    ($($chunk:ident => $module:ident::$page:ident),* $(,)?) => {$(
+        #[doc = concat!("The [`", stringify!($page), "`](", stringify!($module), "::", stringify!($page), "), from its own chunk.")]
         #[wasm_split($chunk, wasm_split_path = ::leptos::wasm_split, fallible)]
         pub fn $chunk() -> Result<AnyView, SplitLoaderError> {
-            Ok(view! { <pages::$page /> }.into_any())
+            Ok(view! { <$module::$page /> }.into_any())
         }
     )*};
 }
 
 chunks! {
-    clients => ClientsPage,
-    client => ClientPage,
-    client_letter => ClientLetterPage,
-    sent_letter => SentLetterPage,
-    pack => EvidencePackPage,
-    invoices => InvoicesPage,
-    invoice => InvoicePage,
-    settlement => SettlementPage,
-    templates => TemplatesPage,
-    data => DataPage,
-    import => ImportPage,
-    settings => SettingsPage,
+    clients => pages::ClientsPage,
+    client => pages::ClientPage,
+    client_letter => pages::ClientLetterPage,
+    sent_letter => pages::SentLetterPage,
+    pack => pages::EvidencePackPage,
+    invoices => pages::InvoicesPage,
+    invoice => pages::InvoicePage,
+    settlement => pages::SettlementPage,
+    templates => pages::TemplatesPage,
+    data => pages::DataPage,
+    import => pages::ImportPage,
+    settings => pages::SettingsPage,
+    // Shown only when the stored ledger cannot be read.
+    recovery => components::Recovery,
 }
 
 /// A route's view: the page once its chunk has loaded, a busy placeholder meanwhile, and a

@@ -7,10 +7,10 @@ pub mod lazy;
 pub mod pages;
 pub mod state;
 
+use lazy::page;
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes, A};
 use leptos_router::path;
-use lazy::page;
 use pages::{Dashboard, NotFound};
 use state::AppState;
 
@@ -43,7 +43,7 @@ pub fn App() -> impl IntoView {
             <components::BackupReminder />
             <main id="main" tabindex="-1">
                 <Show when=move || app.ready.get() fallback=|| view! { <div class="opening" aria-busy="true"></div> }>
-                <Show when=move || app.load_error.get().is_none() fallback=components::Recovery>
+                <Show when=move || app.load_error.get().is_none() fallback=|| page(lazy::recovery)>
                 <Routes fallback=NotFound>
                     <Route path=path!("/") view=Dashboard />
                     <Route path=path!("/clients") view=|| page(lazy::clients) />

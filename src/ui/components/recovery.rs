@@ -22,11 +22,10 @@ pub fn Recovery() -> impl IntoView {
     let previous_readable = LocalResource::new(move || {
         app.load_error.track();
         async move {
-            app.raw(PREVIOUS_KEY)
-                .await
-                .ok()
-                .flatten()
-                .is_some_and(|text| crate::core::backup::import(&text).is_ok())
+            match app.raw(PREVIOUS_KEY).await {
+                Ok(Some(text)) => crate::store::read(&text).await.is_ok(),
+                _ => false,
+            }
         }
     });
     let previous_readable = move || previous_readable.get().unwrap_or(false);
