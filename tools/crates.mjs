@@ -15,6 +15,8 @@ const kb = (bytes) => (bytes / 1024).toFixed(1);
 /** The crate an item of twiggy's list belongs to: the first path segment of its name. */
 function crateOf(name) {
   if (name.startsWith("data segment")) return "(data: strings and tables)";
+  if (name.startsWith("__wasm_split")) return "(split entry points)";
+  if (name.startsWith("custom section")) return "(custom sections)";
   if (/^elem\[|^table\[|^global\[|^type\[|^import |^export /.test(name)) return "(wasm tables, types, imports)";
   const path = name.replace(/^(?:[<&(\s]|mut |dyn |impl )+/, "");
   const crate = /^([A-Za-z_][A-Za-z0-9_]*)/.exec(path)?.[1];

@@ -46,7 +46,7 @@ where
     let attempt = RwSignal::new(0_u32);
     let retry = move |_| attempt.update(|n| *n += 1);
     view! {
-        <Suspense fallback=|| view! { <div class="opening" aria-busy="true"></div> }>
+        <Suspense fallback=|| view! { <p class="opening muted" aria-busy="true">"Opening…"</p> }>
             {move || {
                 attempt.track();
                 Suspend::new(async move {
