@@ -18,6 +18,7 @@ import { promisify } from "node:util";
 import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { wasmFeatures } from "./wasm-features.mjs";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const target = resolve(root, process.env.CARGO_TARGET_DIR ?? "target");
@@ -87,11 +88,9 @@ const pkgWork = join(work, "pkg");
 mkdirSync(pkgWork);
 const chunks = readdirSync(split).filter((name) => name.endsWith(".wasm") && name !== "overdue.wasm");
 const modules = [[join(bindgen, "overdue_bg.wasm"), join(pkgWork, "overdue_bg.wasm")], ...chunks.map((name) => [join(split, name), join(pkgWork, name)])];
-// The features rustc's wasm32 target enables; wasm-opt must accept them all.
-const features = ["bulk-memory", "nontrapping-float-to-int", "sign-ext", "reference-types", "multivalue", "mutable-globals"];
 await parallel(
   wasmOpt,
-  modules.map(([from, to]) => [from, "-Oz", ...features.map((feature) => `--enable-${feature}`), "-o", to]),
+  modules.map(([from, to]) => [from, "-Oz", ...wasmFeatures, "-o", to]),
   // wasm-split writes a name subsection binaryen does not know; it is dropped, and harmless.
   /^warning: unknown name subsection with id 3 at \d+$/,
 );
