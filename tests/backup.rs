@@ -682,14 +682,19 @@ fn import_refuses_what_the_forms_refuse_naming_the_record_and_field() {
 fn the_quick_reader_takes_current_documents_and_leaves_the_rest_to_the_full_reader() {
     let ledger = backup::import(EXAMPLE).unwrap();
     let stored = backup::stored_text(&ledger, "2026-12-02T09:00:00Z", 7);
-    let quick = backup::read_current(&stored).expect("a current document").unwrap();
+    let quick = backup::read_current(&stored)
+        .expect("a current document")
+        .unwrap();
     assert_eq!(quick, backup::read_migrating(&stored).unwrap());
     assert_eq!(quick.1, 7);
     assert_eq!(quick.0, ledger);
 
     // The contract example is of schema 1: only the full reader migrates it.
     assert!(backup::read_current(EXAMPLE).is_none());
-    assert_eq!(backup::read_migrating(EXAMPLE).unwrap(), (ledger.clone(), 0));
+    assert_eq!(
+        backup::read_migrating(EXAMPLE).unwrap(),
+        (ledger.clone(), 0)
+    );
 
     // A current document with an error: the full reader names the record and field.
     let mut broken: Value = serde_json::from_str(&stored).unwrap();
@@ -698,5 +703,8 @@ fn the_quick_reader_takes_current_documents_and_leaves_the_rest_to_the_full_read
     assert!(backup::read_current(&broken).is_none());
     let error = backup::read_migrating(&broken).unwrap_err().to_string();
     assert!(error.starts_with("invoices[0]"), "{error}");
-    assert_eq!(backup::import_revisioned(&broken).unwrap_err().to_string(), error);
+    assert_eq!(
+        backup::import_revisioned(&broken).unwrap_err().to_string(),
+        error
+    );
 }

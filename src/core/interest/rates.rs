@@ -6,7 +6,7 @@
 //! row per change, oldest first: the day a rate took effect, the rate in percent a year, and
 //! where the figure comes from. A rate applies from its date until the next row's.
 
-use crate::core::dates::format_date;
+use crate::core::dates::{format_date, parse_iso};
 use crate::core::error::FieldError;
 use crate::core::ledger::Ledger;
 use crate::core::model::{RateRow, RateTableId};
@@ -107,9 +107,9 @@ impl RateTable {
         for (index, line) in text.lines().enumerate() {
             let line = line.trim();
             if let Some(date) = line.strip_prefix(CHECKED_UP_TO) {
-                match NaiveDate::parse_from_str(date.trim(), "%Y-%m-%d") {
-                    Ok(date) => checked_to = Some(date),
-                    Err(_) => problems.push(format!("line {}: bad checked-up-to date", index + 1)),
+                match parse_iso(date.trim()) {
+                    Some(date) => checked_to = Some(date),
+                    None => problems.push(format!("line {}: bad checked-up-to date", index + 1)),
                 }
             } else if !(line.is_empty() || line.starts_with('#') || line == HEADER) {
                 match parse_row(line) {
@@ -141,8 +141,7 @@ fn parse_row(line: &str) -> Result<ShippedRate, String> {
     else {
         return Err("expected date,rate,source".into());
     };
-    let from = NaiveDate::parse_from_str(from.trim(), "%Y-%m-%d")
-        .map_err(|_| format!("\"{from}\" is not a date"))?;
+    let from = parse_iso(from.trim()).ok_or_else(|| format!("\"{from}\" is not a date"))?;
     let rate = rate
         .trim()
         .parse()

@@ -3,7 +3,7 @@
 //! Text is escaped and stripped of control characters, lines are folded at 75 octets on
 //! character boundaries, and a date outside 1900–2199 is refused rather than written.
 
-use crate::core::dates::in_range;
+use crate::core::dates::{format_basic, in_range};
 use crate::core::error::FieldError;
 use crate::core::model::Instalment;
 
@@ -115,7 +115,7 @@ pub fn calendar(
                 one_line(&format!("{plan_id}-{number}@overdue.local"))
             ),
             format!("DTSTAMP:{stamp}"),
-            format!("DTSTART;VALUE=DATE:{}", instalment.date.format("%Y%m%d")),
+            format!("DTSTART;VALUE=DATE:{}", format_basic(instalment.date)),
             format!(
                 "SUMMARY:{}",
                 text(&format!(
