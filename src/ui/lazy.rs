@@ -2,7 +2,8 @@
 //! function below into its own wasm chunk; the shell and the dashboard stay in the first load.
 //! A chunk that fails to download shows a message with a retry button instead of a blank page.
 
-use super::{components, pages};
+use super::{components, pages, state};
+use crate::core::ledger::Ledger;
 use leptos::prelude::*;
 use leptos::wasm_split::{wasm_split, SplitLoaderError};
 use std::future::Future;
@@ -34,6 +35,13 @@ chunks! {
     settings => pages::SettingsPage,
     // Shown only when the stored ledger cannot be read.
     recovery => components::Recovery,
+}
+
+/// [`state::backup_text`], from a chunk of its own: the shell needs it only to export changes
+/// another tab saved over (the pages that export have it in their own chunks).
+#[wasm_split(exporter, wasm_split_path = ::leptos::wasm_split, fallible)]
+pub fn backup_text(ledger: &Ledger) -> Result<String, SplitLoaderError> {
+    Ok(state::backup_text(ledger))
 }
 
 /// A route's view: the page once its chunk has loaded, a busy placeholder meanwhile, and a

@@ -5,6 +5,7 @@
 
 use crate::store::{StoreError, LEDGER_KEY, PREVIOUS_KEY};
 use crate::ui::browser::{confirm, download, download_verified, today};
+use crate::ui::lazy;
 use crate::ui::state::{backup_text, use_app};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -131,13 +132,22 @@ pub fn Recovery() -> impl IntoView {
 #[component]
 pub fn UnsavedChanges() -> impl IntoView {
     let app = use_app();
+    let problem = RwSignal::new(None::<String>);
     let export = move |_| {
-        if let Some(ledger) = app.unsaved_ledger() {
+        let Some(ledger) = app.unsaved_ledger() else {
+            return;
+        };
+        spawn_local(async move {
             let name = format!("overdue-unsaved-{}.json", today());
-            if download(&name, "application/json", &backup_text(&ledger)).is_ok() {
-                app.discard_unsaved();
+            let exported = match lazy::backup_text(&ledger).await {
+                Ok(text) => download(&name, "application/json", &text),
+                Err(_) => Err("Overdue could not download the code that writes the file; check your connection and try again".into()),
+            };
+            match exported {
+                Ok(()) => app.discard_unsaved(),
+                Err(reason) => problem.set(Some(format!("Nothing was exported: {reason}."))),
             }
-        }
+        });
     };
     view! {
         <Show when=move || app.unsaved.get()>
@@ -151,6 +161,7 @@ pub fn UnsavedChanges() -> impl IntoView {
                         if confirm("Discard the changes this tab could not save?") { app.discard_unsaved() }
                     }>"Discard"</button>
                 </div>
+                <p class="error" role="status">{move || problem.get()}</p>
             </div>
         </Show>
     }

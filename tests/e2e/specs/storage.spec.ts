@@ -2,11 +2,13 @@
 // ledger keeps saving, storage that refuses to answer never leads to deleting the ledger, work
 // that failed to save survives another tab's save, and an import too big to store says so.
 import { test, expect } from "../fixtures";
+import { BrowserContext, Page } from "@playwright/test";
 import { writeFileSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { blockStorageOn, fillStorageAt, LEDGER_KEY, readStored, writeStored } from "../pages/data";
+import { blockStorageOn, DataPage, fillStorageAt, LEDGER_KEY, readStored, writeStored } from "../pages/data";
 import { ClientsPage } from "../pages/clients";
+import { download } from "../pages/page-object";
 import { AppShell } from "../pages/app";
 
 const fixture = (name: string) => join(__dirname, "..", "..", "fixtures", name);
@@ -105,20 +107,27 @@ test("a stored text that cannot be parsed is told apart, and start empty waits f
   await expect(recovery.startEmptyButton).toBeEnabled();
 });
 
-test("changes that failed to save are kept when another tab saves, and can be saved again", async ({ page, context, data, clients, app }) => {
+/**
+ * A client added while the disk is full, then another tab's save: the page keeps the change
+ * aside in the "not saved" banner. Returns the other tab's clients page and the banner.
+ */
+async function keepChangesAside({ page, context, data, clients, app }: { page: Page; context: BrowserContext; data: DataPage; clients: ClientsPage; app: AppShell }) {
   await fillStorageAt(page);
   await data.loadSample();
-  const other = { page: await context.newPage() };
-  const otherClients = new ClientsPage(other.page);
+  const otherClients = new ClientsPage(await context.newPage());
   await otherClients.open();
   await clients.open();
   await page.evaluate(() => ((window as any).__storageLimit = 0));
   await clients.addClient({ name: "Typed while the disk was full" });
   await expect(app.saveError).toContainText("storage is full");
-
   await otherClients.addClient({ name: "Saved in the other tab" });
   const kept = page.getByTestId("unsaved-changes");
   await expect(kept).toBeVisible();
+  return { otherClients, kept };
+}
+
+test("changes that failed to save are kept when another tab saves, and can be saved again", async ({ page, context, data, clients, app }) => {
+  const { otherClients, kept } = await keepChangesAside({ page, context, data, clients, app });
   await app.navigate("Clients");
   await expect(clients.link("Saved in the other tab")).toBeVisible();
 
@@ -127,10 +136,20 @@ test("changes that failed to save are kept when another tab saves, and can be sa
   await expect(kept).toHaveCount(0);
   const names = (await data.storedDocument()).clients.map((c) => c.name);
   expect(names).toContain("Typed while the disk was full");
-  const otherApp = new AppShell(other.page);
+  const otherApp = new AppShell(otherClients.page);
   await expect(otherApp.saveError).toHaveCount(0);
   await otherApp.navigate("Clients");
   await expect(otherClients.link("Typed while the disk was full")).toBeVisible();
+});
+
+test("changes kept aside when another tab saved can be exported as a backup file instead", async ({ page, context, data, clients, app }) => {
+  const { kept } = await keepChangesAside({ page, context, data, clients, app });
+  const file = await download(page, page.getByTestId("unsaved-export"));
+  expect(file.name).toMatch(/^overdue-unsaved-\d{4}-\d{2}-\d{2}\.json$/);
+  const exported = JSON.parse(file.text);
+  expect(exported.format).toBe("overdue-backup");
+  expect(exported.clients.map((c) => c.name)).toContain("Typed while the disk was full");
+  await expect(kept).toHaveCount(0);
 });
 
 test("an import that fits in memory but not in storage says so at once and changes nothing", async ({ page, data, clients }) => {
