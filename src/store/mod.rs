@@ -133,46 +133,34 @@ pub async fn load(storage: &impl Storage) -> Result<Loaded, StoreError> {
 pub async fn read(text: &str) -> Result<Loaded, StoreError> {
     let read = match backup::read_current(text) {
         Some(read) => read,
-        None => reader::read_migrating(text.to_owned()).await?,
+        None => read_migrating(text).await?,
     };
     let (ledger, revision) = read.map_err(StoreError::Unreadable)?;
     Ok(Loaded { ledger, revision })
 }
 
-/// [`backup::read_migrating`], from its own chunk in the release build.
-#[cfg(all(feature = "split", target_arch = "wasm32"))]
-mod reader {
-    use crate::core::backup::{self, ImportError};
-    use crate::core::ledger::Ledger;
-    use wasm_split_helpers::{wasm_split, SplitLoaderError};
+/// [`backup::read_migrating`]: from its own chunk in the release build, and directly in a build
+/// without chunks (the tests).
+async fn read_migrating(text: &str) -> Result<Result<(Ledger, u64), ImportError>, StoreError> {
+    #[cfg(all(feature = "split", target_arch = "wasm32"))]
+    {
+        use wasm_split_helpers::{wasm_split, SplitLoaderError};
 
-    #[wasm_split(reader, fallible)]
-    fn read_split(text: String) -> Result<Result<(Ledger, u64), ImportError>, SplitLoaderError> {
-        Ok(backup::read_migrating(&text))
-    }
+        #[wasm_split(reader, fallible)]
+        fn read_split(
+            text: String,
+        ) -> Result<Result<(Ledger, u64), ImportError>, SplitLoaderError> {
+            Ok(backup::read_migrating(&text))
+        }
 
-    pub async fn read_migrating(
-        text: String,
-    ) -> Result<Result<(Ledger, u64), ImportError>, super::StoreError> {
-        read_split(text).await.map_err(|_| {
-            super::StoreError::Unavailable(
+        read_split(text.to_owned()).await.map_err(|_| {
+            StoreError::Unavailable(
                 "the part of Overdue that reads this ledger could not be downloaded; check the connection and try again".into(),
             )
         })
     }
-}
-
-/// [`backup::read_migrating`], in the one module of a build without chunks.
-#[cfg(not(all(feature = "split", target_arch = "wasm32")))]
-mod reader {
-    use crate::core::backup::{self, ImportError};
-    use crate::core::ledger::Ledger;
-
-    pub async fn read_migrating(
-        text: String,
-    ) -> Result<Result<(Ledger, u64), ImportError>, super::StoreError> {
-        Ok(backup::read_migrating(&text))
-    }
+    #[cfg(not(all(feature = "split", target_arch = "wasm32")))]
+    Ok(backup::read_migrating(text))
 }
 
 /// The revision of the stored document with the raw text of its key: its own key, or (for a

@@ -1,6 +1,7 @@
-//! Pages whose code loads when first opened. The build (`scripts/build.mjs`) splits each
-//! function below into its own wasm chunk; the shell and the dashboard stay in the first load.
-//! A chunk that fails to download shows a message with a retry button instead of a blank page.
+//! Pages whose code loads when first opened, and the backup writer the shell needs only for
+//! one export. The build (`scripts/build.mjs`) splits each function below into its own wasm
+//! chunk; the shell and the dashboard stay in the first load. A page whose chunk fails to
+//! download shows a message with a retry button instead of a blank page.
 
 use super::{components, pages, state};
 use crate::core::ledger::Ledger;

@@ -137,6 +137,7 @@ pub fn UnsavedChanges() -> impl IntoView {
         let Some(ledger) = app.unsaved_ledger() else {
             return;
         };
+        problem.set(None);
         spawn_local(async move {
             let name = format!("overdue-unsaved-{}.json", today());
             let exported = match lazy::backup_text(&ledger).await {
